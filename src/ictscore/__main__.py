@@ -1,0 +1,3 @@
+from ictscore.cli.main import main
+
+raise SystemExit(main())

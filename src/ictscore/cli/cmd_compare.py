@@ -1,0 +1,39 @@
+"""`ictscore compare`: saved scenarios side by side at every node, and what differs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ictscore.cli.common import add_format, emit, project
+from ictscore.cli.render import render_comparison
+from ictscore.formats.errors import InputError, Problem
+from ictscore.planning.compare import compare
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="compare saved scenarios side by side",
+        description="Compare two or more saved scenarios of one framework.",
+    )
+    p.add_argument("scenarios", type=Path, nargs="+", metavar="SCENARIO")
+    add_format(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    problems: list[Problem] = []
+    loaded = []
+    for path in args.scenarios:
+        try:
+            loaded.append(project(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    comp = compare([p for _, p in loaded], [s.applied() for s, _ in loaded])
+    crit = loaded[0][1].result.criteria
+    emit(render_comparison(comp, crit, args.format, args.lang), args.output)
+    return 0

@@ -1,0 +1,69 @@
+"""`ictscore validate`: check criteria, scenario and data files and list every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ictscore.engine.bounds import check_computable
+from ictscore.formats.criteria import load_criteria
+from ictscore.formats.dataset import load_dataset
+from ictscore.formats.errors import InputError, Problem
+from ictscore.formats.scenario import load_scenario
+from ictscore.formats.tomlfile import parse_toml
+from ictscore.planning.whatif import WhatIf
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "validate",
+        help="check criteria, scenario and data files",
+        description="Check files and list every problem found. A data file "
+        "(CSV, or TOML with [[entity]]) is checked against --criteria.",
+    )
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("--criteria", type=Path, help="criteria file for checking data files")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    problems: list[Problem] = []
+    for path in args.files:
+        try:
+            kind = check(path, args.criteria)
+            print(f"ok: {path} ({kind})", file=sys.stderr)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return 0
+
+
+def check(path: Path, criteria: Path | None) -> str:
+    if path.suffix.lower() == ".csv":
+        return _data(path, criteria)
+    data, _ = parse_toml(path)
+    if "framework" in data:
+        check_computable(load_criteria(path))
+        return "criteria"
+    if "criteria" in data:
+        WhatIf(load_scenario(path)).project()
+        return "scenario"
+    if "entity" in data:
+        return _data(path, criteria)
+    raise InputError.one(
+        path,
+        "not a criteria file ([framework]), a scenario (criteria = ...) "
+        "or a data file ([[entity]])",
+    )
+
+
+def _data(path: Path, criteria: Path | None) -> str:
+    if criteria is None:
+        raise InputError.one(
+            path, "a data file is checked against a framework: add --criteria CRITERIA.toml"
+        )
+    load_dataset(path, load_criteria(criteria))
+    return "data"

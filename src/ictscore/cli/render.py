@@ -1,0 +1,391 @@
+"""Text renderings of a projection and a comparison: table, JSON, CSV and Markdown.
+
+Pure functions from planning objects to strings, so golden tests can pin every byte.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ictscore import display
+from ictscore.engine.result import Result
+from ictscore.formats.scenario import Change
+from ictscore.planning.compare import Comparison
+from ictscore.planning.whatif import Projection, display_order
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+_T = {
+    "vi": {
+        "node": "Tiêu chí",
+        "baseline": "Hiện trạng",
+        "whatif": "Giả định",
+        "change": "Thay đổi",
+        "rank": "Hạng",
+        "score": "Điểm",
+        "entity": "Đơn vị",
+        "grade": "Xếp loại",
+        "ranking": "Bảng xếp hạng",
+        "focus": "Đơn vị trọng tâm",
+        "peers": "Các đơn vị so sánh",
+        "changes": "Các thay đổi",
+        "none": "(không có thay đổi)",
+        "differs": "Khác",
+        "only": "Chỉ có trong",
+        "of": "trên",
+    },
+    "en": {
+        "node": "Criterion",
+        "baseline": "Baseline",
+        "whatif": "What-if",
+        "change": "Change",
+        "rank": "Rank",
+        "score": "Score",
+        "entity": "Entity",
+        "grade": "Grade",
+        "ranking": "Ranking",
+        "focus": "Focus entity",
+        "peers": "Peers",
+        "changes": "Changes",
+        "none": "(no changes)",
+        "differs": "Differs",
+        "only": "Only in",
+        "of": "of",
+    },
+}
+
+
+def t(key: str, lang: str) -> str:
+    return _T[lang][key]
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def projection_json(p: Projection, changes: list[Change]) -> dict[str, Any]:
+    r, b = p.result, p.baseline
+    crit = r.criteria
+    nodes = display_order(r)
+    entities = []
+    for eid in r.order():
+        i = r.index(eid)
+        g = r.grade(eid)
+        entities.append(
+            {
+                "id": eid,
+                "name": r.names[eid],
+                "score": r.scores[crit.root][i],
+                "rank": r.ranks[crit.root][i],
+                "baseline_rank": b.ranks[crit.root][i],
+                "grade": None if g is None else {"vi": g.label_vi, "en": g.label_en},
+                "nodes": {n: r.scores[n][i] for n in nodes},
+                "ranks": {n: r.ranks[n][i] for n in nodes},
+            }
+        )
+    f = p.focus
+    return {
+        "framework": {
+            "id": crit.framework.id,
+            "name_vi": crit.framework.name_vi,
+            "name_en": crit.framework.name_en,
+            "root": crit.root,
+        },
+        "scenario": p.scenario_name,
+        "entities": entities,
+        "focus": {
+            "id": f,
+            "name": r.names[f],
+            "baseline": {"score": b.score(f), "rank": b.rank(f)},
+            "scenario": {"score": r.score(f), "rank": r.rank(f)},
+            "nodes": {
+                d.node: {
+                    "baseline": {"score": d.baseline_score, "rank": d.baseline_rank},
+                    "scenario": {"score": d.scenario_score, "rank": d.scenario_rank},
+                }
+                for d in p.deltas()
+            },
+        },
+        "peers": {n: list(r.peer_ids(n)) for n in nodes if n in r.peers},
+        "changes": [c.model_dump(exclude_none=True) for c in changes],
+    }
+
+
+def projection_to_json(p: Projection, changes: list[Change]) -> str:
+    return json.dumps(projection_json(p, changes), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def projection_to_csv(p: Projection) -> str:
+    r, b = p.result, p.baseline
+    nodes = display_order(r)
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["id", "name", "focus", "baseline_rank", "rank", "baseline_score", "score", *nodes])
+    root = r.criteria.root
+    for eid in r.order():
+        i = r.index(eid)
+        w.writerow(
+            [
+                eid,
+                r.names[eid],
+                "1" if eid == p.focus else "",
+                b.ranks[root][i],
+                r.ranks[root][i],
+                _num(b.scores[root][i]),
+                _num(r.scores[root][i]),
+                *[_num(r.scores[n][i]) for n in nodes],
+            ]
+        )
+    return out.getvalue()
+
+
+def _num(v: float | None) -> str:
+    return "" if v is None else repr(round(v, 10))
+
+
+# --- table and Markdown ----------------------------------------------------------------------
+
+
+def _focus_rows(p: Projection, lang: str, markdown: bool) -> list[list[str]]:
+    crit = p.result.criteria
+    rows = []
+    for d in p.deltas():
+        depth = _depth(crit, d.node)
+        dec = crit.decimals(d.node)
+        rows.append(
+            [
+                "  " * depth + display.label(crit, d.node, lang, both=markdown),
+                display.number(d.baseline_score, dec, lang),
+                _rank(d.baseline_rank),
+                display.number(d.scenario_score, dec, lang),
+                _rank(d.scenario_rank),
+                display.number(d.score_change, dec, lang, sign=True) if d.score_change else "",
+                display.rank_move(d.rank_change) if d.rank_change else "",
+            ]
+        )
+    return rows
+
+
+def _depth(crit: Any, node: str) -> int:
+    depth = 0
+    n = node
+    while crit.parents[n] and n != crit.root:
+        n = crit.parents[n][0]
+        depth += 1
+    return depth
+
+
+def _rank(r: int | None) -> str:
+    return "—" if r is None else str(r)
+
+
+def _ranking_rows(p: Projection, lang: str) -> list[list[str]]:
+    r, b = p.result, p.baseline
+    crit = r.criteria
+    root = crit.root
+    rows = []
+    for eid in r.order():
+        i = r.index(eid)
+        br, nr = b.ranks[root][i], r.ranks[root][i]
+        gain = None if br is None or nr is None else br - nr
+        g = r.grade(eid)
+        mark = "►" if eid == p.focus else ""
+        rows.append(
+            [
+                mark + _rank(nr),
+                display.rank_move(gain) if gain else "",
+                r.names[eid],
+                display.number(r.scores[root][i], crit.decimals(root), lang),
+                "" if g is None else (g.label_vi if lang == "vi" else g.label_en),
+            ]
+        )
+    return rows
+
+
+def _text_table(head: list[str], rows: list[list[str]], right: set[int]) -> str:
+    widths = [
+        max(len(h), *(len(r[k]) for r in rows)) if rows else len(h) for k, h in enumerate(head)
+    ]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if k in right else c.ljust(w)
+            for k, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    return "\n".join([line(head), "  ".join("─" * w for w in widths), *map(line, rows)]) + "\n"
+
+
+def _md_table(head: list[str], rows: list[list[str]], right: set[int]) -> str:
+    def esc(s: str) -> str:
+        return s.replace("|", "\\|")
+
+    sep = ["---:" if k in right else "---" for k in range(len(head))]
+    out = ["| " + " | ".join(map(esc, head)) + " |", "| " + " | ".join(sep) + " |"]
+    out += ["| " + " | ".join(esc(c) for c in r) + " |" for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def _heads(lang: str) -> tuple[list[str], list[str]]:
+    focus_head = [
+        t("node", lang),
+        t("baseline", lang),
+        t("rank", lang),
+        t("whatif", lang),
+        t("rank", lang),
+        t("change", lang),
+        "",
+    ]
+    rank_head = [t("rank", lang), "±", t("entity", lang), t("score", lang), t("grade", lang)]
+    return focus_head, rank_head
+
+
+def _changes_lines(p: Projection, changes: list[Change], lang: str) -> list[str]:
+    crit = p.result.criteria
+    if not changes:
+        return [t("none", lang)]
+    out = []
+    for c in changes:
+        who = c.entity or p.focus
+        extra = "; ".join(x for x in (c.note, c.source, c.author, c.date) if x)
+        out.append(
+            f"- {p.result.names.get(who, who)}: {display.label(crit, c.node, lang, False)}"
+            f" = {_value(c.value, lang)}" + (f" ({extra})" if extra else "")
+        )
+    return out
+
+
+def _value(v: object, lang: str) -> str:
+    if isinstance(v, float):
+        return display.number(v, 4, lang).rstrip("0").rstrip(",.")
+    return str(v)
+
+
+def _peer_lines(r: Result, lang: str) -> list[str]:
+    out = []
+    for n, idx in r.peers.items():
+        if len(idx) != len(r.entity_ids):
+            names = ", ".join(r.entity_ids[i] for i in idx)
+            out.append(f"- {display.label(r.criteria, n, lang, False)}: {names}")
+    return out
+
+
+def projection_to_text(p: Projection, changes: list[Change], lang: str, markdown: bool) -> str:
+    crit = p.result.criteria
+    fw = crit.framework
+    title = fw.name_vi if lang == "vi" else fw.name_en
+    focus_head, rank_head = _heads(lang)
+    table = _md_table if markdown else _text_table
+    h = "## " if markdown else ""
+    out = [f"{'# ' if markdown else ''}{title} — {p.scenario_name}", ""]
+    out += [f"{h}{t('focus', lang)}: {p.result.names[p.focus]} ({p.focus})", ""]
+    out.append(table(focus_head, _focus_rows(p, lang, markdown), {1, 2, 3, 4, 5}))
+    out += [f"{h}{t('changes', lang)}", "", *_changes_lines(p, changes, lang), ""]
+    out += [f"{h}{t('ranking', lang)}", ""]
+    out.append(table(rank_head, _ranking_rows(p, lang), {0, 3}))
+    peers = _peer_lines(p.result, lang)
+    if peers:
+        out += [f"{h}{t('peers', lang)}", "", *peers, ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def render_projection(p: Projection, changes: list[Change], fmt: str, lang: str) -> str:
+    if fmt == "json":
+        return projection_to_json(p, changes)
+    if fmt == "csv":
+        return projection_to_csv(p)
+    return projection_to_text(p, changes, lang, markdown=fmt == "markdown")
+
+
+# --- comparison ------------------------------------------------------------------------------
+
+
+def comparison_json(c: Comparison, criteria: Any) -> dict[str, Any]:
+    return {
+        "scenarios": [
+            {"name": n, "focus": f, "changes": [x.model_dump(exclude_none=True) for x in chs]}
+            for n, f, chs in zip(c.names, c.focus, c.changes, strict=True)
+        ],
+        "nodes": [
+            {
+                "node": row.node,
+                "differs": row.differs,
+                "cells": [
+                    {
+                        "baseline": {"score": d.baseline_score, "rank": d.baseline_rank},
+                        "scenario": {"score": d.scenario_score, "rank": d.scenario_rank},
+                    }
+                    for d in row.cells
+                ],
+            }
+            for row in c.rows
+        ],
+    }
+
+
+def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
+    if fmt == "json":
+        return json.dumps(comparison_json(c, criteria), ensure_ascii=False, indent=2) + "\n"
+    head = [t("node", lang), t("baseline", lang)]
+    for n in c.names:
+        head += [n, t("rank", lang)]
+    head.append(t("differs", lang))
+    rows = []
+    for row in c.rows:
+        dec = criteria.decimals(row.node)
+        first = row.cells[0]
+        cells = [
+            display.label(criteria, row.node, lang, fmt == "csv"),
+            f"{display.number(first.baseline_score, dec, lang)} ({_rank(first.baseline_rank)})",
+        ]
+        for d in row.cells:
+            cells += [display.number(d.scenario_score, dec, lang), _rank(d.scenario_rank)]
+        cells.append("≠" if row.differs else "")
+        rows.append(cells)
+    if fmt == "csv":
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(
+            [
+                "node",
+                "baseline_score",
+                "baseline_rank",
+                *[f"{k}_{n}" for n in c.names for k in ("score", "rank")],
+                "differs",
+            ]
+        )
+        for row in c.rows:
+            first = row.cells[0]
+            w.writerow(
+                [
+                    row.node,
+                    _num(first.baseline_score),
+                    first.baseline_rank,
+                    *[x for d in row.cells for x in (_num(d.scenario_score), d.scenario_rank)],
+                    int(row.differs),
+                ]
+            )
+        return out.getvalue()
+    md = fmt == "markdown"
+    table = _md_table if md else _text_table
+    right = set(range(1, len(head) - 1))
+    out_lines = [table(head, rows, right)]
+    for k, name in enumerate(c.names):
+        only = c.only_in(k)
+        out_lines.append(f"{'### ' if md else ''}{t('only', lang)} {name}:")
+        out_lines.append("")
+        if not only:
+            out_lines.append(t("none", lang))
+        for ch in only:
+            extra = "; ".join(x for x in (ch.note, ch.source, ch.author, ch.date) if x)
+            out_lines.append(
+                f"- {ch.entity or c.focus[k]}: {ch.node} = {_value(ch.value, lang)}"
+                + (f" ({extra})" if extra else "")
+            )
+        out_lines.append("")
+    return "\n".join(out_lines).rstrip("\n") + "\n"

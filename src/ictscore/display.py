@@ -1,0 +1,65 @@
+"""Numbers, money and labels the way a Vietnamese official writes them, or in English.
+
+Shared by every face: the CLI table, Markdown, the TUI and reports format through here, so a
+score reads 0,8002 in Vietnamese and 0.8002 in English everywhere.
+"""
+
+from __future__ import annotations
+
+from ictscore.formats.criteria import Criteria
+
+LANGS = ("vi", "en")
+
+
+def number(value: float | None, decimals: int = 4, lang: str = "vi", sign: bool = False) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:{'+' if sign else ''},.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def money(vnd: float | None, lang: str = "vi") -> str:
+    """12.500.000 đ in Vietnamese, 12,500,000 VND in English."""
+    if vnd is None:
+        return "—"
+    text = number(round(vnd), 0, lang)
+    return f"{text} đ" if lang == "vi" else f"{text} VND"
+
+
+def money_short(vnd: float, lang: str = "vi") -> str:
+    """Large sums as planners say them: 1,2 tỷ đ / 350 triệu đ."""
+    if abs(vnd) >= 1e9:
+        return f"{number(vnd / 1e9, 2, lang)} {'tỷ đ' if lang == 'vi' else 'bn VND'}"
+    if abs(vnd) >= 1e6:
+        return f"{number(vnd / 1e6, 0, lang)} {'triệu đ' if lang == 'vi' else 'm VND'}"
+    return money(vnd, lang)
+
+
+def percent(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
+    if value is None:
+        return "—"
+    return number(value * 100, decimals, lang) + " %"
+
+
+def rank_move(gain: int | None) -> str:
+    """Arrow and places gained: ▲2 is two places better, ▼1 one worse."""
+    if gain is None:
+        return ""
+    if gain > 0:
+        return f"▲{gain}"
+    if gain < 0:
+        return f"▼{-gain}"
+    return "="
+
+
+def label(criteria: Criteria, node_id: str, lang: str = "vi", both: bool = True) -> str:
+    """Vietnamese name first with the English beside it, or the reverse in English."""
+    n = criteria.nodes[node_id]
+    first, second = (n.name_vi, n.name_en) if lang == "vi" else (n.name_en, n.name_vi)
+    return f"{first} ({second})" if both and second and second != first else first
+
+
+def score(criteria: Criteria, node_id: str, value: float | None, lang: str = "vi") -> str:
+    return number(value, criteria.decimals(node_id), lang)

@@ -1,0 +1,469 @@
+"""The criteria file: one ranking framework, one edition, as data.
+
+Everything the engine knows about a framework comes from these models; nothing framework-specific
+lives in Python. Cross-node checks (unknown children, cycles, totals) happen in `load_criteria`,
+after the per-field validation, so that one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ictscore.formats.errors import ProblemCollector
+from ictscore.formats.tomlfile import load_model, locate
+
+Direction = Literal["higher", "lower"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _finite(v: float) -> float:
+    if not math.isfinite(v):
+        raise ValueError("must be a finite number")
+    return v
+
+
+class Source(Strict):
+    title: str
+    url: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+
+class Grade(Strict):
+    """A band on the headline score: reached when the score is at least `min`."""
+
+    min: float
+    label_vi: str
+    label_en: str
+
+
+# --- scoring rules -----------------------------------------------------------------------------
+
+
+class DirectRule(Strict):
+    """The value is already a score (DTI main indices are published in 0..1)."""
+
+    type: Literal["direct"]
+    max: float | None = None
+
+
+class RatioRule(Strict):
+    """value / target × points, capped at `cap` × points (officials with a computer × 20)."""
+
+    type: Literal["ratio"]
+    points: float
+    target: float = 1.0
+    cap: float = 1.0
+
+    @field_validator("target")
+    @classmethod
+    def _positive(cls, v: float) -> float:
+        if v <= 0:
+            raise ValueError("target must be positive")
+        return v
+
+
+class Step(Strict):
+    at: float
+    points: float
+
+
+class StepsRule(Strict):
+    """Points from the best step reached (meetings in the year: 4 → 20, 3 → 15, ...)."""
+
+    type: Literal["steps"]
+    steps: list[Step] = Field(min_length=1)
+    otherwise: float = 0.0
+
+
+class Category(Strict):
+    key: str
+    label_vi: str
+    label_en: str
+    fraction: float = Field(ge=0, le=1)
+
+
+class CategoryRule(Strict):
+    """A named category earns a fraction of the points (chairman heads the committee → full)."""
+
+    type: Literal["category"]
+    points: float
+    categories: list[Category] = Field(min_length=1)
+
+
+class YesNoRule(Strict):
+    """Yes earns the points, no earns nothing (has a data centre → 35 points)."""
+
+    type: Literal["yes_no"]
+    points: float
+
+
+class RelativeToBestRule(Strict):
+    """value ÷ the best peer's value × points (bandwidth per official ÷ the best agency's × 40)."""
+
+    type: Literal["relative_to_best"]
+    points: float = 1.0
+
+
+class MinMaxRule(Strict):
+    """(value − peers' min) / (max − min) × points; every peer scores full when all are equal."""
+
+    type: Literal["minmax"]
+    points: float = 1.0
+
+
+class ZScoreRule(Strict):
+    """(value − peers' mean) / population standard deviation; 0 for all when all are equal."""
+
+    type: Literal["zscore"]
+
+
+class GoalpostsRule(Strict):
+    """(value − lower) / (upper − lower), clamped to 0..1, × points: fixed goalposts."""
+
+    type: Literal["goalposts"]
+    lower: float
+    upper: float
+    points: float = 1.0
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GoalpostsRule:
+        if self.upper <= self.lower:
+            raise ValueError("goalposts need lower < upper")
+        return self
+
+
+class BonusRule(Strict):
+    """value × per_unit, clamped to [min, max]: bonus points, or a penalty when per_unit < 0."""
+
+    type: Literal["bonus"]
+    per_unit: float
+    min: float
+    max: float
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BonusRule:
+        if self.max < self.min:
+            raise ValueError("bonus needs min <= max")
+        return self
+
+
+Rule = Annotated[
+    DirectRule
+    | RatioRule
+    | StepsRule
+    | CategoryRule
+    | YesNoRule
+    | RelativeToBestRule
+    | MinMaxRule
+    | ZScoreRule
+    | GoalpostsRule
+    | BonusRule,
+    Field(discriminator="type"),
+]
+
+PEER_RELATIVE_RULES = ("relative_to_best", "minmax", "zscore")
+
+
+# --- nodes -------------------------------------------------------------------------------------
+
+
+class NodeBase(Strict):
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    name_vi: str
+    name_en: str
+    unit: str = ""
+    decimals: int | None = Field(default=None, ge=0, le=8)
+    note: str | None = None
+    source: str | None = None
+    representative: bool = False
+    """True where the node is not from the official list but stands in for it."""
+
+
+class Indicator(NodeBase):
+    direction: Direction = "higher"
+    range: tuple[float, float] | None = None
+    step: float | None = Field(default=None, gt=0)
+    reported_only: bool = False
+    """Reported in the results but never scored (DTI's smart-city index counts 0 points)."""
+    rule: Rule
+
+    @field_validator("range")
+    @classmethod
+    def _range(cls, v: tuple[float, float] | None) -> tuple[float, float] | None:
+        if v is not None:
+            _finite(v[0])
+            _finite(v[1])
+            if v[1] < v[0]:
+                raise ValueError("range must be [low, high] with low <= high")
+        return v
+
+    @model_validator(mode="after")
+    def _rule_fits(self) -> Indicator:
+        t = self.rule.type
+        if t == "category" and self.range is not None:
+            raise ValueError("a category indicator takes category keys, not a numeric range")
+        if t == "direct" and self.direction == "lower":
+            raise ValueError(
+                "a 'direct' rule takes the value as the score, so direction must be "
+                "'higher'; use goalposts or minmax for a lower-is-better value"
+            )
+        if t == "relative_to_best" and (self.range is None or self.range[0] < 0):
+            raise ValueError(
+                "'relative_to_best' divides by the best value: give a range "
+                "that starts at 0 or above"
+            )
+        return self
+
+
+class Child(Strict):
+    node: str
+    weight: float | None = Field(default=None, ge=0)
+    points: float | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _one(self) -> Child:
+        if self.weight is not None and self.points is not None:
+            raise ValueError("give a child either weight or points, not both")
+        return self
+
+    @property
+    def factor(self) -> float:
+        if self.points is not None:
+            return self.points
+        return 1.0 if self.weight is None else self.weight
+
+
+Method = Literal["weighted_mean", "sum", "points_over_max", "geometric_mean"]
+
+
+class Aggregate(NodeBase):
+    method: Method
+    children: list[Child] = Field(min_length=1)
+    scale: float = 1.0
+    """Multiplies the result: 1 gives 0..1 for points_over_max, 1000 gives points of 1,000."""
+    cap: float | None = None
+    rescale: Literal["none", "minmax"] = "none"
+    """minmax: after aggregating, rescale across the peers: the best scores `scale`, the worst 0."""
+    total: float | None = None
+    """When set, the children's weights or points must add up to this."""
+    max_score: float | None = None
+    """When set, the highest score this node can reach must be this (1,000 points in all)."""
+
+
+class Framework(Strict):
+    id: str
+    name_vi: str
+    name_en: str
+    edition: str
+    entities: Literal["provinces", "ministries", "departments", "districts", "communes", "agencies"]
+    publisher: str
+    root: str
+    decimals: int = Field(default=4, ge=0, le=8)
+    ties: Literal["competition", "dense", "ordinal"] = "competition"
+    missing: Literal["error", "zero", "lowest"] = "error"
+    """What a missing indicator value means: an error, 0, or the worst value of its range."""
+    notes: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+class CriteriaFile(Strict):
+    framework: Framework
+    grades: list[Grade] = Field(default_factory=list)
+    indicator: list[Indicator] = Field(default_factory=list)
+    aggregate: list[Aggregate] = Field(default_factory=list)
+
+
+Node = Indicator | Aggregate
+
+
+class Criteria:
+    """A validated framework with its nodes indexed and ordered children-first."""
+
+    def __init__(self, file: CriteriaFile, path: Path | None = None) -> None:
+        self.file = file
+        self.path = path
+        self.framework = file.framework
+        self.grades = sorted(file.grades, key=lambda g: g.min, reverse=True)
+        self.nodes: dict[str, Node] = {}
+        for ind in file.indicator:
+            self.nodes[ind.id] = ind
+        for agg in file.aggregate:
+            self.nodes[agg.id] = agg
+        self.order: list[str] = _topological(file)
+        self.parents: dict[str, list[str]] = {n: [] for n in self.nodes}
+        for agg in file.aggregate:
+            for ch in agg.children:
+                self.parents[ch.node].append(agg.id)
+
+    @property
+    def root(self) -> str:
+        return self.framework.root
+
+    def indicators(self) -> list[Indicator]:
+        return list(self.file.indicator)
+
+    def aggregates(self) -> list[Aggregate]:
+        return list(self.file.aggregate)
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    def label(self, node_id: str, lang: str = "vi") -> str:
+        n = self.nodes[node_id]
+        return n.name_vi if lang == "vi" else n.name_en
+
+    def decimals(self, node_id: str) -> int:
+        d = self.nodes[node_id].decimals
+        return self.framework.decimals if d is None else d
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """Every node whose score depends on `node_id`, in evaluation order."""
+        seen: set[str] = set()
+        stack = list(self.parents[node_id])
+        while stack:
+            n = stack.pop()
+            if n not in seen:
+                seen.add(n)
+                stack.extend(self.parents[n])
+        return [n for n in self.order if n in seen]
+
+    def descendants(self, node_id: str) -> set[str]:
+        out: set[str] = set()
+        stack = [node_id]
+        while stack:
+            n = self.nodes[stack.pop()]
+            if isinstance(n, Aggregate):
+                for ch in n.children:
+                    if ch.node not in out:
+                        out.add(ch.node)
+                        stack.append(ch.node)
+        return out
+
+    def grade(self, score: float | None) -> Grade | None:
+        if score is None:
+            return None
+        for g in self.grades:
+            if score >= g.min - 1e-9:
+                return g
+        return None
+
+
+def _topological(file: CriteriaFile) -> list[str]:
+    deps = {a.id: [c.node for c in a.children] for a in file.aggregate}
+    order: list[str] = [i.id for i in file.indicator]
+    done = set(order)
+    visiting: set[str] = set()
+
+    def visit(n: str) -> None:
+        if n in done:
+            return
+        visiting.add(n)
+        for c in deps.get(n, []):
+            if c in deps and c not in done:
+                visit(c)
+        visiting.discard(n)
+        done.add(n)
+        order.append(n)
+
+    for a in file.aggregate:
+        visit(a.id)
+    return order
+
+
+def _find_cycle(file: CriteriaFile) -> list[str] | None:
+    deps = {a.id: [c.node for c in a.children] for a in file.aggregate}
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def dfs(n: str) -> list[str] | None:
+        state[n] = 1
+        path.append(n)
+        for c in deps.get(n, []):
+            if state.get(c) == 1:
+                return [*path[path.index(c) :], c]
+            if c in deps and state.get(c) is None:
+                found = dfs(c)
+                if found:
+                    return found
+        path.pop()
+        state[n] = 2
+        return None
+
+    for a in file.aggregate:
+        if state.get(a.id) is None:
+            cyc = dfs(a.id)
+            if cyc:
+                return cyc
+    return None
+
+
+def check_structure(file: CriteriaFile, path: Path, text: str) -> ProblemCollector:
+    """Cross-node checks that a per-field schema cannot express."""
+    pc = ProblemCollector()
+    seen: dict[str, str] = {}
+    for kind, nodes in (("indicator", file.indicator), ("aggregate", file.aggregate)):
+        for i, n in enumerate(nodes):
+            loc = (kind, i, "id")
+            if n.id in seen:
+                pc.add(
+                    path,
+                    f"duplicate node id '{n.id}' (already an {seen[n.id]})",
+                    f"{kind}[{i + 1}].id",
+                    locate(text, loc),
+                )
+            seen[n.id] = kind
+    for i, agg in enumerate(file.aggregate):
+        child_ids: set[str] = set()
+        for j, ch in enumerate(agg.children):
+            where = f"aggregate[{i + 1}].children[{j + 1}].node"
+            line = locate(text, ("aggregate", i, "children"))
+            if ch.node not in seen:
+                close = difflib.get_close_matches(ch.node, list(seen), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                pc.add(path, f"unknown node id '{ch.node}'{hint}", where, line)
+            if ch.node in child_ids:
+                pc.add(
+                    path,
+                    f"'{ch.node}' is listed twice among the children of '{agg.id}'",
+                    where,
+                    line,
+                )
+            child_ids.add(ch.node)
+        if agg.total is not None:
+            s = sum(c.factor for c in agg.children)
+            if abs(s - agg.total) > 1e-9 * max(1.0, abs(agg.total)):
+                kind = "points" if any(c.points is not None for c in agg.children) else "weights"
+                pc.add(
+                    path,
+                    f"{kind} of the children of '{agg.id}' add up to {s:g}, "
+                    f"but the framework says {agg.total:g}",
+                    f"aggregate[{i + 1}].total",
+                    locate(text, ("aggregate", i, "total")),
+                )
+    if file.framework.root not in seen:
+        pc.add(
+            path,
+            f"root '{file.framework.root}' is not a node id",
+            "framework.root",
+            locate(text, ("framework", "root")),
+        )
+    cyc = _find_cycle(file)
+    if cyc:
+        pc.add(path, "cycle among aggregates: " + " → ".join(cyc), "aggregate")
+    return pc
+
+
+def load_criteria(path: Path) -> Criteria:
+    file, text = load_model(path, CriteriaFile)
+    pc = check_structure(file, path, text)
+    pc.raise_if_any()
+    return Criteria(file, path)

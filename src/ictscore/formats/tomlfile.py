@@ -1,0 +1,200 @@
+"""Reading TOML into validated models, with messages that point at the file, line and key.
+
+pydantic reports a location as a path of keys and list indices; planners edit the file by line,
+so the path is translated back to a line by scanning the text (best effort: the path alone is
+still shown when the scan cannot place it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+import types
+import typing
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ictscore.formats.errors import InputError, Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.one(path, "file not found") from None
+    except IsADirectoryError:
+        raise InputError.one(path, "is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError.one(path, f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError.one(path, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def parse_toml(path: Path, text: str | None = None) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; a syntax error becomes a Problem with its line and column."""
+    if text is None:
+        text = read_text(path)
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = _TOML_POS.search(msg)
+        line = col = None
+        if m:
+            line, col = int(m.group(1)), int(m.group(2))
+            msg = _TOML_POS.sub("", msg).strip()
+        raise InputError([Problem(str(path), f"TOML syntax error: {msg}", "", line, col)]) from None
+
+
+def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
+    """Find the 1-based line that a pydantic location path most likely refers to."""
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    i = 0
+    found: int | None = None
+    while i < len(loc):
+        key = loc[i]
+        if not isinstance(key, str):
+            i += 1
+            continue
+        index = loc[i + 1] if i + 1 < len(loc) and isinstance(loc[i + 1], int) else None
+        header = re.compile(r"^\s*\[\[?\s*([\w.\"-]+)\s*\]\]?\s*(#.*)?$")
+        if index is not None:
+            count = -1
+            hit = None
+            for n in range(start, end):
+                h = header.match(lines[n])
+                if h and h.group(1).split(".")[-1].strip('"') == key:
+                    count += 1
+                    if count == index:
+                        hit = n
+                        break
+            if hit is not None:
+                found = hit + 1
+                start = hit + 1
+                nxt = end
+                for n in range(start, end):
+                    h = header.match(lines[n])
+                    if h and h.group(1).split(".")[-1].strip('"') == key:
+                        nxt = n
+                        break
+                end = nxt
+                i += 2
+                continue
+        keyline = re.compile(r'(^|[\s{,])"?' + re.escape(key) + r'"?\s*=')
+        hit = None
+        for n in range(start, end):
+            h = header.match(lines[n])
+            if h and h.group(1).split(".")[-1].strip('"') == key:
+                hit = n
+                break
+            if keyline.search(lines[n]):
+                hit = n
+                break
+        if hit is None:
+            return found
+        found = hit + 1
+        start = hit
+        i += 2 if index is not None else 1
+    return found
+
+
+def _model_fields_along(model: type[BaseModel], loc: tuple[int | str, ...]) -> set[str]:
+    """Names a model accepts at the place `loc` points into (for did-you-mean hints)."""
+    current: list[Any] = [model]
+    for key in loc:
+        if isinstance(key, int):
+            continue
+        nxt: list[Any] = []
+        for tp in current:
+            for cls in _models_in(tp):
+                field = cls.model_fields.get(key)
+                if field is None:
+                    for f in cls.model_fields.values():
+                        if f.alias == key:
+                            field = f
+                if field is not None:
+                    nxt.append(field.annotation)
+        current = nxt
+    names: set[str] = set()
+    for tp in current:
+        for cls in _models_in(tp):
+            for name, f in cls.model_fields.items():
+                names.add(f.alias or name)
+    return names
+
+
+def _models_in(tp: Any) -> list[type[BaseModel]]:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    out: list[type[BaseModel]] = []
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _models_in(typing.get_args(tp)[0])
+    if origin in (list, tuple, dict, typing.Union, types.UnionType) or origin is not None:
+        for arg in typing.get_args(tp):
+            out.extend(_models_in(arg))
+    return out
+
+
+def format_loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def validation_problems(
+    path: Path, text: str, model: type[BaseModel], exc: ValidationError
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            key = str(loc[-1]) if loc else ""
+            names = _model_fields_along(model, loc[:-1])
+            close = difflib.get_close_matches(key, sorted(names), n=1, cutoff=0.6)
+            msg = f"unknown key '{key}'"
+            if close:
+                msg += f" (did you mean '{close[0]}'?)"
+            elif names:
+                msg += f"; allowed here: {', '.join(sorted(names))}"
+        elif err["type"] == "missing":
+            msg = "required key is missing"
+        elif "input" in err and err["type"] not in ("value_error", "assertion_error"):
+            shown = repr(err["input"])
+            if len(shown) < 60:
+                msg += f" (got {shown})"
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, ") :]
+        problems.append(Problem(str(path), msg, format_loc(loc), locate(text, loc)))
+    return problems
+
+
+def _is_union_tag(part: int | str) -> bool:
+    # pydantic inserts the discriminator or the member type name into the location of a union
+    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
+
+
+def load_model(path: Path, model: type[M], data: dict[str, Any] | None = None) -> tuple[M, str]:
+    """Parse and validate one TOML file; every schema problem is reported together."""
+    text = ""
+    if data is None:
+        data, text = parse_toml(path)
+    try:
+        return model.model_validate(data), text
+    except ValidationError as exc:
+        raise InputError(validation_problems(path, text, model, exc)) from None

@@ -1,0 +1,65 @@
+"""Turning what a person typed or a file held into a value the engine accepts.
+
+One function serves the data loader, the scenario's edit log and the TUI's input, so a value
+refused in one place is refused everywhere with the same words.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ictscore.formats.criteria import Aggregate, Indicator, Node
+
+Value = float | str
+
+_YES = {"1", "yes", "y", "true", "có", "co", "x", "đạt", "dat"}
+_NO = {"0", "no", "n", "false", "không", "khong", "chưa", "chua", ""}
+
+
+def coerce(node: Node, raw: object) -> Value:
+    """Return the value for `node`, or raise ValueError with a message fit for a planner."""
+    if isinstance(node, Indicator) and node.rule.type == "category":
+        key = str(raw).strip()
+        keys = [c.key for c in node.rule.categories]
+        if key not in keys:
+            raise ValueError(
+                f"'{key}' is not a category of '{node.id}' (one of: {', '.join(keys)})"
+            )
+        return key
+    if isinstance(node, Indicator) and node.rule.type == "yes_no":
+        if isinstance(raw, bool):
+            return 1.0 if raw else 0.0
+        if isinstance(raw, int | float) and raw in (0, 1):
+            return float(raw)
+        word = str(raw).strip().lower()
+        if word in _YES:
+            return 1.0
+        if word in _NO and word != "":
+            return 0.0
+        raise ValueError(f"'{raw}' is not yes/no for '{node.id}' (use 1 or 0)")
+    value = _number(node, raw)
+    if isinstance(node, Indicator) and node.range is not None:
+        lo, hi = node.range
+        if not lo <= value <= hi:
+            raise ValueError(
+                f"{value:g} is outside the valid range of '{node.id}' ({lo:g} to {hi:g}"
+                f"{' ' + node.unit if node.unit else ''})"
+            )
+    return value
+
+
+def _number(node: Node, raw: object) -> float:
+    if isinstance(raw, bool):
+        raise ValueError(f"'{node.id}' needs a number, not true/false")
+    if isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        text = str(raw).strip()
+        try:
+            value = float(text)
+        except ValueError:
+            kind = "an aggregate score" if isinstance(node, Aggregate) else "a number"
+            raise ValueError(f"'{text}' is not a number ('{node.id}' needs {kind})") from None
+    if not math.isfinite(value):
+        raise ValueError(f"'{node.id}' must be a finite number, got {value}")
+    return value

@@ -1,0 +1,59 @@
+"""Saved scenarios side by side: the focus entity's score and rank at every node.
+
+The CLI's `compare` and the TUI's compare screen both render a `Comparison`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ictscore.formats.errors import InputError
+from ictscore.formats.scenario import Change
+from ictscore.planning.whatif import NodeDelta, Projection, display_order
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    node: str
+    cells: tuple[NodeDelta, ...]
+
+    @property
+    def differs(self) -> bool:
+        firsts = {(round(c.scenario_score or 0.0, 12), c.scenario_rank) for c in self.cells}
+        return len(firsts) > 1
+
+
+@dataclass(frozen=True)
+class Comparison:
+    names: tuple[str, ...]
+    focus: tuple[str, ...]
+    rows: tuple[ComparisonRow, ...]
+    changes: tuple[tuple[Change, ...], ...]
+    """Each scenario's applied edit log, so the reader sees what differs and who decided it."""
+
+    def only_in(self, k: int) -> list[Change]:
+        """Changes of scenario k that no other scenario makes identically."""
+        others = {_key(c) for j, chs in enumerate(self.changes) if j != k for c in chs}
+        return [c for c in self.changes[k] if _key(c) not in others]
+
+
+def _key(c: Change) -> tuple[str, str | None, str]:
+    return (c.node, c.entity, repr(c.value))
+
+
+def compare(projections: list[Projection], changes: list[list[Change]]) -> Comparison:
+    if len(projections) < 2:
+        raise InputError.one("compare", "give at least two scenarios to compare")
+    fw = {p.result.criteria.framework.id for p in projections}
+    if len(fw) > 1:
+        raise InputError.one(
+            "compare", "the scenarios use different frameworks (" + ", ".join(sorted(fw)) + ")"
+        )
+    nodes = display_order(projections[0].result)
+    rows = tuple(ComparisonRow(n, tuple(p.delta(n) for p in projections)) for n in nodes)
+    return Comparison(
+        tuple(p.scenario_name for p in projections),
+        tuple(p.focus for p in projections),
+        rows,
+        tuple(tuple(c) for c in changes),
+    )

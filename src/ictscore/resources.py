@@ -1,0 +1,27 @@
+"""Where the bundled criteria and scenarios live, in a checkout and in an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULT_SCENARIO = "bac-giang-so-noi-vu-2021.toml"
+
+
+def bundled_root() -> Path:
+    here = Path(__file__).resolve().parent
+    installed = here / "_bundled"
+    if (installed / "scenarios").is_dir():
+        return installed
+    return here.parent.parent  # src/ictscore → the checkout
+
+
+def default_scenario() -> Path:
+    return bundled_root() / "scenarios" / DEFAULT_SCENARIO
+
+
+def bundled_criteria() -> list[Path]:
+    return sorted((bundled_root() / "criteria").glob("*.toml"))
+
+
+def bundled_scenarios() -> list[Path]:
+    return sorted((bundled_root() / "scenarios").glob("*.toml"))

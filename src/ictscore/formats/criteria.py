@@ -273,6 +273,8 @@ class Framework(Strict):
     """What a missing indicator value means: an error, 0, or the worst value of its range."""
     notes: str | None = None
     sources: list[Source] = Field(default_factory=list)
+    entity_list: str | None = None
+    """The entities with the other names they go by (relative to this file), for import."""
 
 
 class CriteriaFile(Strict):

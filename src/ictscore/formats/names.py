@@ -1,0 +1,194 @@
+"""Entity names as spreadsheets write them, reduced to one key per entity.
+
+A province appears as "Thừa Thiên - Huế", "Thừa Thiên Huế", "TT-Huế" or "TT Huế", a city with or
+without "TP." or "Thành phố", and "Hòa" with the tone mark on either vowel (old and new
+placement). Each name is folded to a key (no diacritics, đ → d, no punctuation, no spaces, a
+leading administrative prefix removed); a name matches an entity when the keys are equal. Only
+equal keys match: a near miss is reported, never guessed, and two entities sharing a key make
+that key ambiguous, which is reported too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from ictscore.formats.criteria import Strict
+from ictscore.formats.errors import InputError, ProblemCollector
+from ictscore.formats.tomlfile import load_model, locate, parse_toml, read_text
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII words: diacritics dropped, đ → d, punctuation to single spaces."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return _NON_WORD.sub(" ", bare.lower()).strip()
+
+
+def name_key(text: str, prefixes: Sequence[str] = ()) -> str:
+    """The matching key of a name: folded, one leading prefix word group removed, no spaces."""
+    folded = fold(text)
+    for p in sorted((fold(p) for p in prefixes), key=len, reverse=True):
+        if p and folded.startswith(p + " ") and len(folded) > len(p) + 1:
+            folded = folded[len(p) + 1 :]
+            break
+    return folded.replace(" ", "")
+
+
+def slug(text: str) -> str:
+    """An id made from a name, for entities that no list knows yet: 'Sở Nội vụ' → 'so-noi-vu'."""
+    return fold(text).replace(" ", "-")
+
+
+class EntityRecord(Strict):
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = ""
+    name_en: str = ""
+    aliases: list[str] = Field(default_factory=list)
+    source: str | None = None
+    values: dict[str, Any] | None = None
+    """Present when the list is a data file: ignored here."""
+
+
+class ListInfo(Strict):
+    id: str
+    name_vi: str = ""
+    name_en: str = ""
+    source: str | None = None
+    prefixes: list[str] = Field(default_factory=list)
+    """Words that may lead a name and do not distinguish it ("TP.", "Thành phố", "Tỉnh")."""
+
+
+class EntityListFile(Strict):
+    info: ListInfo | None = Field(default=None, alias="list")
+    entity: list[EntityRecord] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    name: str
+
+
+class NameLookupError(LookupError):
+    """No entity, or more than one, has this name; the message says which."""
+
+
+class EntityNames:
+    """The entities a framework ranks, found by any of their names."""
+
+    def __init__(
+        self,
+        records: Iterable[EntityRecord],
+        prefixes: Sequence[str] = (),
+        origin: str = "",
+    ) -> None:
+        self.origin = origin
+        self.prefixes = tuple(prefixes)
+        self.records: dict[str, EntityRecord] = {}
+        self._by_key: dict[str, list[str]] = {}
+        for rec in records:
+            self.records[rec.id] = rec
+            for name in (rec.id, rec.name, rec.name_en, *rec.aliases):
+                key = name_key(name, self.prefixes)
+                if not key:
+                    continue
+                owners = self._by_key.setdefault(key, [])
+                if rec.id not in owners:
+                    owners.append(rec.id)
+
+    def ids(self) -> list[str]:
+        return list(self.records)
+
+    def name(self, entity_id: str) -> str:
+        rec = self.records[entity_id]
+        return rec.name or entity_id
+
+    def name_en(self, entity_id: str) -> str:
+        return self.records[entity_id].name_en
+
+    def clashes(self) -> dict[str, list[str]]:
+        """Keys that more than one entity answers to."""
+        return {k: v for k, v in self._by_key.items() if len(v) > 1}
+
+    def match(self, text: str) -> str:
+        """The id of the one entity called `text`; NameLookupError when none or several."""
+        key = name_key(text, self.prefixes)
+        owners = self._by_key.get(key, [])
+        if len(owners) == 1:
+            return owners[0]
+        if owners:
+            listed = ", ".join(f"'{o}' ({self.name(o)})" for o in owners)
+            raise NameLookupError(f"'{text}' could be any of {listed}")
+        raise NameLookupError(f"'{text}' is not a known entity{self._near(key)}")
+
+    def with_aliases(self, extra: dict[str, str]) -> EntityNames:
+        """A copy that also knows the names a mapping file gives (name → id)."""
+        recs = {k: v.model_copy(deep=True) for k, v in self.records.items()}
+        for name, eid in extra.items():
+            if eid in recs:
+                recs[eid] = recs[eid].model_copy(update={"aliases": [*recs[eid].aliases, name]})
+        return EntityNames(recs.values(), self.prefixes, self.origin)
+
+    def _near(self, key: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(self._by_key), n=1, cutoff=0.75)
+        if not close:
+            return ""
+        eid = self._by_key[close[0]][0]
+        return f" (closest: '{self.name(eid)}', id '{eid}'; add it as an alias if it is that)"
+
+
+def load_entity_list(path: Path) -> EntityNames:
+    """An entity list TOML (`[list]` + `[[entity]]` with aliases) or a data file (CSV/TOML)."""
+    if path.suffix.lower() == ".csv":
+        return _from_csv(path)
+    data, text = parse_toml(path)
+    file, _ = load_model(path, EntityListFile, data)
+    prefixes = file.info.prefixes if file.info else []
+    names = EntityNames(file.entity, prefixes, str(path))
+    pc = ProblemCollector()
+    seen: set[str] = set()
+    for i, rec in enumerate(file.entity):
+        if rec.id in seen:
+            pc.add(path, f"duplicate entity id '{rec.id}'", f"entity[{i + 1}].id")
+        seen.add(rec.id)
+    for key, owners in names.clashes().items():
+        pc.add(
+            path,
+            f"entities {', '.join(owners)} share the name key '{key}': "
+            "a name written that way could not be told apart",
+            "entity",
+            locate(text, ("entity", file.entity.index(names.records[owners[-1]]))),
+        )
+    pc.raise_if_any()
+    return names
+
+
+def _from_csv(path: Path) -> EntityNames:
+    lines = [ln for ln in read_text(path).splitlines() if not ln.lstrip().startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    if not rows or "id" not in rows[0]:
+        raise InputError.one(path, "an entity list in CSV needs an 'id' column")
+    recs = [
+        EntityRecord(
+            id=r["id"].strip(),
+            name=(r.get("name") or "").strip(),
+            name_en=(r.get("name_en") or "").strip(),
+        )
+        for r in rows
+        if (r.get("id") or "").strip()
+    ]
+    return EntityNames(recs, (), str(path))

@@ -65,6 +65,8 @@ BOOKKEEPING = {
     "hang",
     "rank",
     "thuhang",
+    "thaydoihang",
+    "rankchange",
     "ghichu",
     "note",
     "notes",

@@ -1,0 +1,144 @@
+"""What a leadership report says, computed once and rendered as Markdown or HTML.
+
+The numbers are decided here (which nodes are pillars, what counts as a strength), so the two
+renderings cannot disagree. Strengths and weaknesses compare each indicator's rank with the
+overall rank on the baseline: a Sở ranked 9th that is 2nd on digital signatures has a strength
+there, and one that is 17th on online applications has a weakness, whatever the raw numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ictscore.engine.result import Result
+from ictscore.formats.criteria import Aggregate, Criteria, Indicator
+from ictscore.formats.scenario import Change, Scenario
+from ictscore.formats.values import Value
+from ictscore.planning.whatif import NodeDelta, Projection, display_order
+from ictscore.report.plan import PlanSummary, plan_for
+
+MAX_STANDOUTS = 6
+
+
+@dataclass(frozen=True)
+class Pillar:
+    delta: NodeDelta
+    best: float | None
+    """The best score any entity has at this node (baseline), for the bar's full length."""
+    best_entity: str
+
+
+@dataclass(frozen=True)
+class Standout:
+    node: str
+    value: Value | None
+    rank: int
+    """The competition rank (first place of a tie)."""
+    last: int
+    """The last place of the tie (== rank when not tied)."""
+    gap: int
+    """Places better (positive) or worse (negative) than the overall rank. A strength counts
+    from the last place of its tie: sharing first place with most peers is no distinction."""
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    change: Change
+    entity: str
+    before: Value | None
+
+
+@dataclass(frozen=True)
+class ReportModel:
+    scenario: Scenario
+    projection: Projection
+    count: int
+    pillars: tuple[Pillar, ...]
+    threshold: int
+    strengths: tuple[Standout, ...]
+    weaknesses: tuple[Standout, ...]
+    gaps: tuple[Standout, ...]
+    """Every ranked indicator with its gap, for the chart."""
+    changes: tuple[ChangeLine, ...]
+    plan: PlanSummary | None
+
+    @property
+    def criteria(self) -> Criteria:
+        return self.projection.result.criteria
+
+    @property
+    def focus(self) -> str:
+        return self.projection.focus
+
+    @property
+    def focus_name(self) -> str:
+        return self.projection.result.names[self.focus]
+
+    @property
+    def overall(self) -> Pillar:
+        return self.pillars[0]
+
+
+def build_report(scenario: Scenario, projection: Projection) -> ReportModel:
+    base = projection.baseline
+    crit = base.criteria
+    order = display_order(base)
+    pillars = []
+    for n in order:
+        if isinstance(crit.nodes[n], Aggregate):
+            best_id = base.order(n)[0]
+            pillars.append(Pillar(projection.delta(n), base.score(best_id, n), best_id))
+    count = base.count_ranked()
+    threshold = max(2, math.ceil(count / 6))
+    gaps = _gaps(base, projection.focus, order)
+    strengths = sorted((g for g in gaps if g.gap >= threshold), key=lambda g: -g.gap)
+    weaknesses = sorted((g for g in gaps if g.gap <= -threshold), key=lambda g: g.gap)
+    changes = tuple(
+        ChangeLine(c, scenario.entity_of(c), _before(base, scenario.entity_of(c), c.node))
+        for c in scenario.applied()
+    )
+    return ReportModel(
+        scenario,
+        projection,
+        count,
+        tuple(pillars),
+        threshold,
+        tuple(strengths[:MAX_STANDOUTS]),
+        tuple(weaknesses[:MAX_STANDOUTS]),
+        tuple(gaps),
+        changes,
+        plan_for(scenario, projection),
+    )
+
+
+def _gaps(base: Result, focus: str, order: list[str]) -> list[Standout]:
+    crit = base.criteria
+    overall = base.rank(focus)
+    if overall is None:
+        return []
+    out = []
+    for n in order:
+        node = crit.nodes[n]
+        if not isinstance(node, Indicator) or node.reported_only:
+            continue
+        rank = base.rank(focus, n)
+        col = base.scores[n]
+        if rank is None or len({s for s in col if s is not None}) < 2:
+            continue  # everyone equal: nothing stands out
+        last = sum(1 for r in base.ranks[n] if r is not None and r <= rank)
+        if last < overall:
+            gap = overall - last
+        elif rank > overall:
+            gap = overall - rank
+        else:
+            gap = 0
+        out.append(Standout(n, base.raw_value(focus, n), rank, last, gap))
+    return out
+
+
+def _before(base: Result, entity: str, node: str) -> Value | None:
+    if entity not in base.entity_ids:
+        return None
+    supplied = base.inputs[node][base.index(entity)]
+    return supplied if supplied is not None else base.raw_value(entity, node)

@@ -1,0 +1,77 @@
+"""Hand-written SVG bar charts for the HTML report: no plotting library, nothing to download."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ictscore.report import common as c
+from ictscore.report.model import ReportModel, Standout
+
+WIDTH = 720
+LABEL_W = 260
+BAR_W = 340
+ROW = 22
+BASE_COLOUR = "#7a8ca8"
+WHATIF_COLOUR = "#2e8b57"
+BAD_COLOUR = "#c0504d"
+
+
+def _svg(height: int, body: list[str], title: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}">'
+        f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
+    )
+
+
+def _text(x: float, y: float, s: str, anchor: str = "start", size: int = 12) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
+        f'font-family="sans-serif">{escape(s)}</text>'
+    )
+
+
+def _rect(x: float, y: float, w: float, h: float, fill: str) -> str:
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{h:.1f}" fill="{fill}"/>'
+
+
+def pillar_chart(m: ReportModel, lang: str, title: str) -> str:
+    body: list[str] = []
+    y = 10.0
+    changed = bool(m.changes)
+    for p in m.pillars:
+        d = p.delta
+        body.append(_text(LABEL_W - 8, y + 13, c.label(m, d.node, lang), "end"))
+        frac = c.bar_fraction(p, d.baseline_score)
+        body.append(_rect(LABEL_W, y + 2, BAR_W * frac, 14, BASE_COLOUR))
+        body.append(_text(LABEL_W + BAR_W + 8, y + 13, c.score(m, d.node, d.baseline_score, lang)))
+        y += ROW
+        if changed and d.scenario_score != d.baseline_score:
+            frac = c.bar_fraction(p, d.scenario_score)
+            body.append(_rect(LABEL_W, y - 4, BAR_W * frac, 14, WHATIF_COLOUR))
+            body.append(
+                _text(LABEL_W + BAR_W + 8, y + 7, "→ " + c.score(m, d.node, d.scenario_score, lang))
+            )
+            y += ROW - 4
+        y += 4
+    return _svg(int(y + 8), body, title)
+
+
+def gap_chart(m: ReportModel, items: tuple[Standout, ...], lang: str, title: str) -> str:
+    body: list[str] = []
+    half = max((abs(s.gap) for s in items), default=1) or 1
+    mid = LABEL_W + BAR_W / 2
+    y = 10.0
+    for s in items:
+        body.append(_text(LABEL_W - 8, y + 13, c.label(m, s.node, lang), "end"))
+        w = BAR_W / 2 * abs(s.gap) / half
+        x = mid if s.gap > 0 else mid - w
+        body.append(_rect(x, y + 2, w, 14, WHATIF_COLOUR if s.gap > 0 else BAD_COLOUR))
+        tx = mid + w + 6 if s.gap > 0 else mid - w - 6
+        body.append(_text(tx, y + 13, f"{s.gap:+d}", "start" if s.gap > 0 else "end"))
+        y += ROW
+    body.append(
+        f'<line x1="{mid:.1f}" y1="4" x2="{mid:.1f}" y2="{y + 2:.1f}" stroke="#333" '
+        'stroke-width="1"/>'
+    )
+    return _svg(int(y + 8), body, title)

@@ -1,0 +1,179 @@
+"""The XLSX export: ranking, focus entity, input data, the edit log and the sources, one sheet each.
+
+Headers are the nodes' names (ranking) or ids (data), so `ictscore import` reads an exported
+workbook back: the round trip is a test.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from ictscore import display
+from ictscore.formats.criteria import Indicator
+from ictscore.formats.errors import InputError
+from ictscore.formats.scenario import Change
+from ictscore.planning.whatif import Projection, display_order
+from ictscore.report.text import tr
+
+HEAD_FONT: dict[str, Any] = {"bold": True}
+
+
+def workbook_bytes(p: Projection, changes: Sequence[Change], lang: str = "vi") -> bytes:
+    try:
+        import openpyxl
+        from openpyxl.styles import Font
+    except ImportError:
+        raise InputError.one(
+            "export", "writing XLSX needs openpyxl: pip install 'ictscore[xlsx]'"
+        ) from None
+    wb = openpyxl.Workbook()
+    sheets = [
+        (tr("sheet_ranking", lang), _ranking(p, lang)),
+        (tr("sheet_focus", lang), _focus(p, lang)),
+        (tr("sheet_data", lang), _data(p)),
+        (tr("sheet_changes", lang), _changes(p, changes, lang)),
+        (tr("sheet_sources", lang), _sources(p, lang)),
+    ]
+    first = True
+    for title, rows in sheets:
+        ws = wb.active if first else wb.create_sheet()
+        first = False
+        ws.title = title[:31]
+        for row in rows:
+            ws.append(row)
+        for cell in ws[1]:
+            cell.font = Font(**HEAD_FONT)
+        ws.freeze_panes = "A2"
+        for col in ws.columns:
+            width = max(len(str(c.value or "")) for c in col)
+            ws.column_dimensions[col[0].column_letter].width = min(60, max(8, width + 2))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _r(v: float | None) -> float | None:
+    return None if v is None else round(v, 10)
+
+
+def _ranking(p: Projection, lang: str) -> list[list[Any]]:
+    r, b = p.result, p.baseline
+    crit = r.criteria
+    root = crit.root
+    nodes = [n for n in display_order(r) if n != root]
+    head = [tr("rank", lang), tr("rank_change", lang), "id", tr("name", lang)]
+    head += [crit.label(root, lang), tr("grade", lang), *[crit.label(n, lang) for n in nodes]]
+    rows: list[list[Any]] = [head]
+    for eid in r.order():
+        i = r.index(eid)
+        br, nr = b.ranks[root][i], r.ranks[root][i]
+        g = r.grade(eid)
+        rows.append(
+            [
+                nr,
+                None if br is None or nr is None else br - nr,
+                eid,
+                r.names[eid],
+                _r(r.scores[root][i]),
+                None if g is None else (g.label_vi if lang == "vi" else g.label_en),
+                *[_r(r.scores[n][i]) for n in nodes],
+            ]
+        )
+    return rows
+
+
+def _focus(p: Projection, lang: str) -> list[list[Any]]:
+    crit = p.result.criteria
+    rows: list[list[Any]] = [
+        [
+            "id",
+            tr("criterion", lang),
+            tr("baseline", lang),
+            tr("rank", lang),
+            tr("whatif", lang),
+            tr("rank", lang),
+            tr("score_change", lang),
+            tr("rank_change", lang),
+        ]
+    ]
+    for d in p.deltas():
+        rows.append(
+            [
+                d.node,
+                display.label(crit, d.node, lang, both=False),
+                _r(d.baseline_score),
+                d.baseline_rank,
+                _r(d.scenario_score),
+                d.scenario_rank,
+                _r(d.score_change),
+                d.rank_change,
+            ]
+        )
+    return rows
+
+
+def _data(p: Projection) -> list[list[Any]]:
+    """The what-if's input values, as a data file has them (node ids as headers)."""
+    r = p.result
+    crit = r.criteria
+    cols = [i.id for i in crit.indicators() if any(v is not None for v in r.inputs[i.id])]
+    cols += [
+        n
+        for n in crit.order
+        if n not in cols
+        and any(v is not None for v in r.inputs[n])
+        and not isinstance(crit.nodes[n], Indicator)
+    ]
+    rows: list[list[Any]] = [["id", "name", *cols]]
+    for k, eid in enumerate(r.entity_ids):
+        rows.append([eid, r.names[eid], *[r.inputs[c][k] for c in cols]])
+    return rows
+
+
+def _changes(p: Projection, changes: Sequence[Change], lang: str) -> list[list[Any]]:
+    crit = p.result.criteria
+    rows: list[list[Any]] = [
+        [
+            "node",
+            tr("criterion", lang),
+            tr("entity", lang),
+            tr("value", lang),
+            tr("note", lang),
+            tr("source", lang),
+            tr("author", lang),
+            tr("date", lang),
+        ]
+    ]
+    for c in changes:
+        who = c.entity or p.focus
+        rows.append(
+            [
+                c.node,
+                crit.label(c.node, lang),
+                p.result.names.get(who, who),
+                c.value if not isinstance(c.value, bool) else int(c.value),
+                c.note,
+                c.source,
+                c.author,
+                c.date,
+            ]
+        )
+    return rows
+
+
+def _sources(p: Projection, lang: str) -> list[list[Any]]:
+    fw = p.result.criteria.framework
+    rows: list[list[Any]] = [[tr("source", lang), tr("date", lang), "URL", tr("note", lang)]]
+    rows.append(
+        [
+            f"{fw.name_vi if lang == 'vi' else fw.name_en} — {fw.publisher}, {fw.edition}",
+            None,
+            None,
+            fw.notes,
+        ]
+    )
+    for s in fw.sources:
+        rows.append([s.title, s.date, s.url, s.note])
+    return rows

@@ -1,0 +1,175 @@
+"""The leadership report: golden files in both languages, well-formed HTML, a real browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+from typing import ClassVar
+
+import pytest
+
+from ictscore.cli.main import main
+from ictscore.formats.scenario import load_scenario
+from ictscore.planning.whatif import WhatIf
+from ictscore.report import plan
+from ictscore.report.build import render_report
+from ictscore.report.model import build_report
+
+from .conftest import ROOT, SCENARIOS
+
+GOLDEN = ROOT / "tests" / "golden"
+BUNDLED = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"
+REGEN = os.environ.get("ICTSCORE_REGEN_GOLDEN") == "1"
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if REGEN:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs (ICTSCORE_REGEN_GOLDEN=1)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "fmt", "name"),
+    [
+        ("vi", "markdown", "report-vi.md"),
+        ("en", "markdown", "report-en.md"),
+        ("vi", "html", "report-vi.html"),
+        ("en", "html", "report-en.html"),
+    ],
+)
+def test_golden_reports(lang: str, fmt: str, name: str) -> None:
+    _golden(name, render_report(load_scenario(BUNDLED), fmt, lang))
+
+
+def test_report_facts_of_the_bundled_scenario() -> None:
+    sc = load_scenario(BUNDLED)
+    m = build_report(sc, WhatIf(sc).project())
+    assert m.count == 19 and m.threshold == 4
+    assert m.overall.delta.baseline_rank == 13 and m.overall.delta.scenario_rank == 10
+    weak = {s.node for s in m.weaknesses}
+    assert "hd_ty_le_nop_truc_tuyen" in weak  # online applications: 0 %, last of 19
+    assert all(s.gap >= 4 for s in m.strengths) and all(s.gap <= -4 for s in m.weaknesses)
+    # a strength counts from the end of its tie: no indicator shared by most peers is one
+    assert all(s.last < 13 for s in m.strengths)
+    text = render_report(sc, "markdown", "vi")
+    assert "xếp hạng **13/19**" in text and "xếp hạng **10/19** (tăng 3 bậc)" in text
+    assert "Mục tiêu hạng 5: **chưa đạt** (còn cách 5 bậc)" in text
+    # the audit trail of the change: its note and source document
+    assert "Báo cáo Sở Nội vụ 8/2021, mục I.4" in text
+    assert "0 → 30 %" in text
+
+
+class _Checker(HTMLParser):
+    VOID: ClassVar[set[str]] = {"meta", "link", "br", "hr", "img", "input"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_html_is_well_formed(lang: str) -> None:
+    text = render_report(load_scenario(BUNDLED), "html", lang)
+    assert text.startswith("<!DOCTYPE html>")
+    checker = _Checker()
+    checker.feed(text)
+    checker.close()
+    assert checker.errors == [] and checker.stack == []
+    assert checker.tags.count("svg") == 2 and "script" not in checker.tags
+    assert f'<html lang="{lang}">' in text
+
+
+def test_names_from_files_are_escaped(tmp_path: Path) -> None:
+    sc = load_scenario(BUNDLED)
+    sc.record(sc.make_change("hd_ky_so", 100, note="<b>x</b> & y", author="A <a@b>"))
+    text = render_report(sc, "html", "vi")
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in text and "<b>x</b>" not in text
+    checker = _Checker()
+    checker.feed(text)
+    assert checker.errors == [] and checker.stack == []
+
+
+def test_report_cli_writes_md_and_html(tmp_path: Path) -> None:
+    md, html = tmp_path / "r.md", tmp_path / "r.html"
+    assert main(["report", str(BUNDLED), "-o", str(md)]) == 0
+    assert main(["report", str(BUNDLED), "-o", str(html), "--lang", "en"]) == 0
+    assert md.read_text(encoding="utf-8").startswith("# Dự thảo báo cáo: Sở Nội vụ")
+    assert "<h1>Draft report: Sở Nội vụ" in html.read_text(encoding="utf-8")
+    assert main(["report", str(BUNDLED), "-o", str(tmp_path / "r.pdf")]) == 2
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_plan_section_from_a_provider(monkeypatch: pytest.MonkeyPatch) -> None:
+    def provider(scenario: object, projection: object) -> plan.PlanSummary:
+        lever = plan.PlanLever(
+            "Chiến dịch hướng dẫn nộp hồ sơ trực tuyến",
+            "Online filing campaign",
+            12_500_000,
+            "hd_ty_le_nop_truc_tuyen → 30",
+            True,
+            True,
+        )
+        return plan.PlanSummary((lever,), 12_500_000, 50_000_000, 10, (8, 12), 0.25)
+
+    monkeypatch.setattr(plan, "_PROVIDERS", [])
+    plan.register_plan_provider(provider)
+    text = render_report(load_scenario(BUNDLED), "markdown", "vi")
+    assert "## 4. Kế hoạch thực hiện" in text and "## 5. Nguồn" in text
+    assert "| ✓ | Chiến dịch hướng dẫn nộp hồ sơ trực tuyến | 12.500.000 đ (ước tính) |" in text
+    assert "Tổng kinh phí: **12.500.000 đ** (ngân sách: 50.000.000 đ)." in text
+    assert "Hạng dự kiến sau kế hoạch: **10/19**, khoảng dao động 8–12" in text
+    assert "khả năng đạt mục tiêu: 25 %" in text
+
+
+def test_levers_listed_without_a_provider() -> None:
+    effect = SimpleNamespace(node="hd_ky_so", set_to=100, add=None)
+    lever = SimpleNamespace(
+        id="ky-so", name_vi="Ký số", name_en="Signing", cost=5e6, effect=[effect], estimate=False
+    )
+    fake = SimpleNamespace(file=SimpleNamespace(lever=[lever], budget=None))
+    summary = plan.levers_only(fake)  # type: ignore[arg-type]
+    assert summary is not None
+    assert summary.total_cost == 5e6 and summary.levers[0].effects == "hd_ky_so → 100"
+    assert plan.levers_only(load_scenario(BUNDLED)) is None  # no levers: no plan section
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium not installed")
+def test_chromium_renders_the_html_report(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    assert main(["report", str(BUNDLED), "-o", str(page)]) == 0
+    shot = tmp_path / "shot.png"
+    base = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,2400"]
+    subprocess.run(
+        [*base, f"--screenshot={shot}", page.as_uri()], check=True, timeout=120, capture_output=True
+    )
+    assert shot.stat().st_size > 20_000
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    dom = subprocess.run(
+        [*base, "--dump-dom", page.as_uri()],
+        check=True,
+        timeout=120,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Dự thảo báo cáo: Sở Nội vụ" in dom and dom.count("<svg") == 2

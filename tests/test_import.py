@@ -311,3 +311,52 @@ def test_xlsx_first_sheet_is_reported_and_unknown_sheet_refused(
     assert code == 2
     assert "no header row names an indicator" in err
     assert "reading sheet 'Ghi chú'" in err and "choose with --sheet" in err
+
+
+# --- entity lists from elsewhere, and none at all ----------------------------------------------
+
+
+def test_entities_from_a_data_file(tmp_path: Path) -> None:
+    src = tmp_path / "t.csv"
+    src.write_text("Đơn vị;Băng thông Internet của đơn vị\nSở Y tế;100\nSo Noi vu;30\n", "utf-8")
+    data = ROOT / "scenarios" / "data" / "bac-giang-departments-2021.toml"
+    code, out = _import(tmp_path, str(src), "--criteria", str(DEPT), "--entities", str(data))
+    assert code == 0
+    assert load_csv(out, load_criteria(DEPT)).ids() == ["so-y-te", "so-noi-vu"]
+
+
+def test_without_an_entity_list_names_become_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    crit = tmp_path / "c.toml"
+    text = DEPT.read_text(encoding="utf-8")
+    crit.write_text(
+        "\n".join(ln for ln in text.splitlines() if not ln.startswith("entity_list")),
+        encoding="utf-8",
+    )
+    src = tmp_path / "t.csv"
+    src.write_text("Tên cơ quan,Băng thông Internet của đơn vị\nSở Mới Lập,50\n", "utf-8")
+    code, out = _import(tmp_path, str(src), "--criteria", str(crit))
+    assert code == 0, capsys.readouterr().err
+    ds = load_csv(out, load_criteria(crit))
+    assert ds.ids() == ["so-moi-lap"] and ds.entities[0].name == "Sở Mới Lập"
+
+
+def test_validate_checks_entity_lists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = CRITERIA / "entities" / "vn-provinces.toml"
+    assert main(["validate", str(good), str(DTI)]) == 0
+    bad = tmp_path / "l.toml"
+    bad.write_text('[list]\nid = "x"\n\n[[entity]]\nid = "a b"\n', encoding="utf-8")
+    assert main(["validate", str(bad)]) == 2
+    assert "entity[1].id" in capsys.readouterr().err
+
+
+def test_xlsx_without_openpyxl_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "dti.xlsx"
+    make_dti_xlsx(src)
+    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
+    code, out = _import(tmp_path, str(src), "--criteria", str(DTI))
+    assert code == 2 and not out.exists()
+    assert "pip install 'ictscore[xlsx]'" in capsys.readouterr().err

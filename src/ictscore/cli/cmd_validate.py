@@ -11,6 +11,8 @@ from ictscore.engine.bounds import check_computable
 from ictscore.formats.criteria import load_criteria
 from ictscore.formats.dataset import load_dataset
 from ictscore.formats.errors import InputError, Problem
+from ictscore.formats.importing import entities_for
+from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
 from ictscore.formats.tomlfile import parse_toml
 from ictscore.planning.whatif import WhatIf
@@ -46,8 +48,13 @@ def check(path: Path, criteria: Path | None) -> str:
         return _data(path, criteria)
     data, _ = parse_toml(path)
     if "framework" in data:
-        check_computable(load_criteria(path))
+        loaded = load_criteria(path)
+        check_computable(loaded)
+        entities_for(loaded)  # its entity list, when it names one, must load too
         return "criteria"
+    if "list" in data:
+        load_entity_list(path)
+        return "entity list"
     if "criteria" in data:
         WhatIf(load_scenario(path)).project()
         return "scenario"

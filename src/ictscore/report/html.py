@@ -23,7 +23,8 @@ th, td { border: 1px solid #999; padding: .25em .6em; vertical-align: top; }
 th { background: #eef1f5; }
 td.num { text-align: right; white-space: nowrap; }
 p.draft { font-style: italic; color: #444; }
-figure { margin: 1em 0; } figcaption { font-size: .9em; color: #444; }
+figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; }
+figcaption { font-size: .9em; color: #444; }
 """
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

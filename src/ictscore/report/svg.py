@@ -7,19 +7,24 @@ from html import escape
 from ictscore.report import common as c
 from ictscore.report.model import ReportModel, Standout
 
-WIDTH = 720
-LABEL_W = 260
 BAR_W = 340
+CHAR_W = 6.4
+"""Average width of a 12 px sans-serif character: enough to keep long labels inside the chart."""
 ROW = 22
 BASE_COLOUR = "#7a8ca8"
 WHATIF_COLOUR = "#2e8b57"
 BAD_COLOUR = "#c0504d"
 
 
-def _svg(height: int, body: list[str], title: str) -> str:
+def _label_width(labels: list[str]) -> float:
+    return round(min(480.0, max(120.0, CHAR_W * max((len(x) for x in labels), default=0) + 16)))
+
+
+def _svg(label_w: float, height: int, body: list[str], title: str) -> str:
+    width = int(label_w + BAR_W + 90)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
         f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
     )
 
@@ -39,31 +44,33 @@ def pillar_chart(m: ReportModel, lang: str, title: str) -> str:
     body: list[str] = []
     y = 10.0
     changed = bool(m.changes)
+    label_w = _label_width([c.label(m, p.delta.node, lang) for p in m.pillars])
     for p in m.pillars:
         d = p.delta
-        body.append(_text(LABEL_W - 8, y + 13, c.label(m, d.node, lang), "end"))
+        body.append(_text(label_w - 8, y + 13, c.label(m, d.node, lang), "end"))
         frac = c.bar_fraction(p, d.baseline_score)
-        body.append(_rect(LABEL_W, y + 2, BAR_W * frac, 14, BASE_COLOUR))
-        body.append(_text(LABEL_W + BAR_W + 8, y + 13, c.score(m, d.node, d.baseline_score, lang)))
+        body.append(_rect(label_w, y + 2, BAR_W * frac, 14, BASE_COLOUR))
+        body.append(_text(label_w + BAR_W + 8, y + 13, c.score(m, d.node, d.baseline_score, lang)))
         y += ROW
         if changed and d.scenario_score != d.baseline_score:
             frac = c.bar_fraction(p, d.scenario_score)
-            body.append(_rect(LABEL_W, y - 4, BAR_W * frac, 14, WHATIF_COLOUR))
+            body.append(_rect(label_w, y - 4, BAR_W * frac, 14, WHATIF_COLOUR))
             body.append(
-                _text(LABEL_W + BAR_W + 8, y + 7, "→ " + c.score(m, d.node, d.scenario_score, lang))
+                _text(label_w + BAR_W + 8, y + 7, "→ " + c.score(m, d.node, d.scenario_score, lang))
             )
             y += ROW - 4
         y += 4
-    return _svg(int(y + 8), body, title)
+    return _svg(label_w, int(y + 8), body, title)
 
 
 def gap_chart(m: ReportModel, items: tuple[Standout, ...], lang: str, title: str) -> str:
     body: list[str] = []
     half = max((abs(s.gap) for s in items), default=1) or 1
-    mid = LABEL_W + BAR_W / 2
+    label_w = _label_width([c.label(m, s.node, lang) for s in items])
+    mid = label_w + 30 + BAR_W / 2
     y = 10.0
     for s in items:
-        body.append(_text(LABEL_W - 8, y + 13, c.label(m, s.node, lang), "end"))
+        body.append(_text(label_w - 8, y + 13, c.label(m, s.node, lang), "end"))
         w = BAR_W / 2 * abs(s.gap) / half
         x = mid if s.gap > 0 else mid - w
         body.append(_rect(x, y + 2, w, 14, WHATIF_COLOUR if s.gap > 0 else BAD_COLOUR))
@@ -74,4 +81,4 @@ def gap_chart(m: ReportModel, items: tuple[Standout, ...], lang: str, title: str
         f'<line x1="{mid:.1f}" y1="4" x2="{mid:.1f}" y2="{y + 2:.1f}" stroke="#333" '
         'stroke-width="1"/>'
     )
-    return _svg(int(y + 8), body, title)
+    return _svg(label_w + 60, int(y + 8), body, title)

@@ -360,3 +360,20 @@ def test_xlsx_without_openpyxl_is_a_clear_error(
     code, out = _import(tmp_path, str(src), "--criteria", str(DTI))
     assert code == 2 and not out.exists()
     assert "pip install 'ictscore[xlsx]'" in capsys.readouterr().err
+
+
+def test_section_rows_are_listed_and_mixed_decimal_marks_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "t.csv"
+    src.write_text(
+        "Tỉnh;Hạ tầng số\nVùng Đồng bằng sông Hồng;\nBắc Ninh;0,5\nHà Nam;0,6\n", "utf-8"
+    )
+    code, out = _import(tmp_path, str(src), "--criteria", str(DTI))
+    assert code == 0
+    assert "row 2: 'Vùng Đồng bằng sông Hồng' has no values" in capsys.readouterr().err
+    assert load_csv(out, load_criteria(DTI)).ids() == ["bac-ninh", "ha-nam"]
+    src.write_text("Tỉnh;Hạ tầng số\nBắc Ninh;0,5\nHà Nam;0.6\n", "utf-8")
+    code, _ = _import(tmp_path, str(src), "--criteria", str(DTI))
+    assert code == 2
+    assert "mixes decimal commas (B2) and decimal points (B3)" in capsys.readouterr().err

@@ -485,6 +485,12 @@ class _Importer:
             if not label:
                 self.unmatched("a row with values but no entity name", r, ent.col)
                 continue
+            if not filled and not self._known(label, ent):
+                self.notes.append(
+                    f"row {r + 1}: '{label}' has no values and is not an entity "
+                    "(a section heading?): not imported"
+                )
+                continue
             eid = self._entity_id(label, ent, r)
             if eid is None:
                 continue
@@ -523,6 +529,17 @@ class _Importer:
         except NameLookupError as exc:
             self.unmatched(str(exc), r, ent.col)
             return None
+
+    def _known(self, label: str, ent: ColumnMatch) -> bool:
+        if self.names is None:
+            return True
+        if name_key(ent.header) in ID_HEADERS:
+            return label in self.names.records
+        try:
+            self.names.match(label)
+        except NameLookupError:
+            return False
+        return True
 
     def _names_of(self, eid: str, label: str) -> tuple[str, str]:
         if self.names is not None and eid in self.names.records:

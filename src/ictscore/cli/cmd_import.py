@@ -12,7 +12,7 @@ from ictscore.formats.dataset import parse_csv, write_csv
 from ictscore.formats.errors import InputError
 from ictscore.formats.importing import ImportOptions, entities_for, import_table, load_mapping
 from ictscore.formats.names import load_entity_list
-from ictscore.formats.scenario import atomic_write
+from ictscore.report.export import write_output
 
 
 def register(sub: Any) -> None:
@@ -70,10 +70,7 @@ def run(args: argparse.Namespace) -> int:
     parse_csv(text, out, criteria)  # what a scenario will load: checked before it is written
     for note in imported.notes:
         print(f"note: {note}", file=sys.stderr)
-    try:
-        atomic_write(out, text.encode("utf-8"))
-    except OSError as exc:
-        raise InputError.one(out, f"cannot write: {exc.strerror or exc}") from None
+    write_output(out, text.encode("utf-8"))
     used = sum(1 for c in imported.columns if c.how in ("name", "mapping"))
     print(
         f"wrote {out} ({len(imported.dataset.entities)} entities, {used} columns)",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ictscore.formats.errors import InputError
-from ictscore.formats.scenario import Scenario, atomic_write
+from ictscore.formats.scenario import Scenario
 from ictscore.planning.whatif import Projection, WhatIf
+from ictscore.report.export import write_output
 from ictscore.report.html import render_html
 from ictscore.report.markdown import render_markdown
 from ictscore.report.model import build_report
@@ -30,9 +31,4 @@ def write_report(
     fmt = REPORT_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError.one(path, "a report is .md or .html")
-    text = render_report(scenario, fmt, lang, projection)
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise InputError.one(path, f"cannot write: {exc.strerror or exc}") from None
-    return path
+    return write_output(path, render_report(scenario, fmt, lang, projection).encode("utf-8"))

@@ -54,7 +54,11 @@ def export_projection(
     `changes` is the applied edit log (`scenario.applied()`), shown with its audit trail.
     Raises InputError for an unknown extension, a missing openpyxl or an unwritable path.
     """
-    data = export_bytes(projection, export_format(path), changes, lang)
+    return write_output(path, export_bytes(projection, export_format(path), changes, lang))
+
+
+def write_output(path: Path, data: bytes) -> Path:
+    """Write atomically; an unwritable place is bad input (exit 2), not a traceback."""
     try:
         atomic_write(path, data)
     except OSError as exc:

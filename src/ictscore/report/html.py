@@ -69,6 +69,7 @@ def render_html(m: ReportModel, lang: str = "vi") -> str:
         "<body>",
         f"<h1>{escape(title)}</h1>",
         f'<p class="draft">{escape(tr("draft", lang, scenario=m.scenario.name))}</p>',
+        _p(m.scenario.file.notes.strip()) if m.scenario.file.notes else "",
         f"<h2>{escape(sec('s_current'))}</h2>",
         _p(c.current_line(m, lang)),
         _table(c.pillar_head(lang), c.pillar_rows(m, lang), {1, 2}),

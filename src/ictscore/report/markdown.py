@@ -64,6 +64,8 @@ def gap_chart(m: ReportModel, items: tuple[Standout, ...], lang: str) -> list[st
 def render_markdown(m: ReportModel, lang: str = "vi") -> str:
     sec = c.Sections(lang)
     out = [f"# {c.title(m, lang)}", "", f"*{tr('draft', lang, scenario=m.scenario.name)}*", ""]
+    if m.scenario.file.notes:
+        out += [m.scenario.file.notes.strip(), ""]
     out += [f"## {sec('s_current')}", "", c.current_line(m, lang), ""]
     out += _table(c.pillar_head(lang), c.pillar_rows(m, lang), {1, 2})
     out += pillar_chart(m, lang)

@@ -11,10 +11,28 @@ import sys
 from collections.abc import Sequence
 
 from ictscore import __version__
-from ictscore.cli import cmd_compare, cmd_compute, cmd_export, cmd_import, cmd_report, cmd_validate
+from ictscore.cli import (
+    cmd_compare,
+    cmd_compute,
+    cmd_export,
+    cmd_import,
+    cmd_plan,
+    cmd_report,
+    cmd_seek,
+    cmd_validate,
+)
 from ictscore.formats.errors import InputError
 
-COMMANDS = [cmd_compute, cmd_validate, cmd_compare, cmd_import, cmd_export, cmd_report]
+COMMANDS = [
+    cmd_compute,
+    cmd_validate,
+    cmd_compare,
+    cmd_import,
+    cmd_export,
+    cmd_report,
+    cmd_seek,
+    cmd_plan,
+]
 
 EXIT_BAD_INPUT = 2
 

@@ -22,6 +22,7 @@ from pydantic import Field, field_validator
 from ictscore.formats.criteria import Criteria, Strict, load_criteria
 from ictscore.formats.dataset import Dataset, load_dataset, parse_inline
 from ictscore.formats.errors import InputError, ProblemCollector
+from ictscore.formats.plan import Lever, Peers, Uncertainty, check_plan
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
 from ictscore.formats.values import Value, coerce
 
@@ -53,6 +54,11 @@ class ScenarioFile(Strict):
     focus: str
     notes: str | None = None
     target_rank: int | None = Field(default=None, ge=1)
+    budget: float | None = Field(default=None, ge=0)
+    """VND available for the levers."""
+    lever: list[Lever] = Field(default_factory=list)
+    peers: Peers | None = None
+    uncertainty: Uncertainty | None = None
     change: list[Change] = Field(default_factory=list)
 
 
@@ -148,9 +154,7 @@ class Scenario:
         The part of a hand-written file before its first [[change]] is kept verbatim (with
         `focus` and `target_rank` updated in place), and the change tables are regenerated.
         """
-        changes = "".join(
-            "\n" + tomli_w.dumps({"change": [_change_dict(c)]}) for c in self.applied()
-        )
+        changes = "".join("\n[[change]]\n" + tomli_w.dumps(_change_dict(c)) for c in self.applied())
         if self.text:
             head, tail = _split_changes(self.text)
             if head is not None:
@@ -158,7 +162,8 @@ class Scenario:
                 head = _set_scalar(head, "target_rank", self.file.target_rank)
                 lost = "#" in "".join(_comment_part(ln) for ln in tail.splitlines())
                 return head.rstrip("\n") + "\n" + changes, lost
-        body = self.file.model_dump(exclude_none=True, exclude={"change"})
+        skip = {"change"} | (set() if self.file.lever else {"lever"})
+        body = self.file.model_dump(exclude_none=True, exclude=skip, by_alias=True)
         text = tomli_w.dumps(body) + changes
         lost = bool(self.text) and any(_comment_part(ln) for ln in self.text.splitlines())
         return text, lost
@@ -279,7 +284,7 @@ def atomic_write(target: Path, data: bytes) -> None:
 
 def load_scenario(path: Path) -> Scenario:
     data, text = parse_toml(path)
-    file, _ = load_model(path, ScenarioFile, data)
+    file, _ = load_model(path, ScenarioFile, data, text)
     file = file.model_copy()
     base = path.parent
     criteria = load_criteria((base / file.criteria).resolve())
@@ -325,6 +330,7 @@ def load_scenario(path: Path) -> Scenario:
             "target_rank",
             locate(text, ("target_rank",)),
         )
+    check_plan(path, text, criteria, file.lever, file.peers, pc)
     pc.raise_if_any()
     changes = list(file.change)
     return Scenario(

@@ -189,9 +189,10 @@ def _is_union_tag(part: int | str) -> bool:
     return isinstance(part, str) and ("[" in part or part.startswith("function-"))
 
 
-def load_model(path: Path, model: type[M], data: dict[str, Any] | None = None) -> tuple[M, str]:
+def load_model(
+    path: Path, model: type[M], data: dict[str, Any] | None = None, text: str = ""
+) -> tuple[M, str]:
     """Parse and validate one TOML file; every schema problem is reported together."""
-    text = ""
     if data is None:
         data, text = parse_toml(path)
     try:

@@ -1,0 +1,83 @@
+"""`ictscore seek`: the smallest change of each indicator that reaches a rank, gains places or
+overtakes a named entity."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ictscore.cli.common import add_format, emit
+from ictscore.cli.progress import ProgressBar
+from ictscore.cli.render_plan import render_seek
+from ictscore.formats.errors import InputError
+from ictscore.formats.scenario import load_scenario
+from ictscore.planning.combine import Combination
+from ictscore.planning.planner import cheapest, goal_seek
+from ictscore.planning.seek import Goal
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "seek",
+        help="goal seeking: the smallest change per indicator that reaches a rank",
+        description="For the focus entity and each indicator (or those given with --node), the "
+        "smallest change within the valid range that reaches the goal. Without a goal: gain "
+        "one place.",
+    )
+    p.add_argument("scenario", type=Path, help="scenario TOML file")
+    goal = p.add_mutually_exclusive_group()
+    goal.add_argument("--rank", type=int, metavar="N", help="reach rank N")
+    goal.add_argument("--gain", type=int, metavar="K", help="gain K places")
+    goal.add_argument("--overtake", metavar="ID", help="overtake this entity")
+    p.add_argument("--node", action="append", metavar="ID", help="only this indicator (repeat)")
+    p.add_argument(
+        "--cost",
+        action="append",
+        metavar="ID=VND",
+        help="cost of one unit of an indicator (repeat): adds the cheapest combination of "
+        "these indicators that reaches the rank",
+    )
+    p.add_argument(
+        "--baseline", action="store_true", help="start from the baseline, not the what-if"
+    )
+    add_format(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    scenario = load_scenario(args.scenario)
+    if args.rank is None and args.overtake is None:
+        goal = Goal(gain=args.gain if args.gain is not None else 1)
+    else:
+        goal = Goal(rank=args.rank, overtake=args.overtake)
+    bar = ProgressBar("seek")
+    try:
+        ans = goal_seek(scenario, goal, args.node, "baseline" if args.baseline else "whatif", bar)
+    finally:
+        bar.close()
+    combo: Combination | bool | None = False
+    if args.cost:
+        costs = _costs(args.cost, str(args.scenario))
+        target = ans.target_rank
+        if target is None:
+            raise InputError.one(str(args.scenario), "--cost needs --rank or --gain", "--cost")
+        combo = cheapest(scenario, target, costs, "baseline" if args.baseline else "whatif", bar)
+    names = {e.id: e.name for e in scenario.dataset.entities}
+    text = render_seek(ans, names, scenario.criteria, args.format, args.lang, combo)
+    emit(text, args.output)
+    return 0
+
+
+def _costs(items: list[str], where: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in items:
+        node, sep, amount = item.partition("=")
+        try:
+            value = float(amount.replace("_", ""))
+        except ValueError:
+            value = -1.0
+        if not sep or value < 0:
+            raise InputError.one(where, f"'{item}' is not ID=VND (cost of one unit)", "--cost")
+        out[node.strip()] = value
+    return out

@@ -1,0 +1,345 @@
+"""Text renderings of a plan and of a goal seek: table, JSON, CSV and Markdown.
+
+The JSON objects are the contract (`plan`: levers, cost, projected.score/rank; `seek`: options
+of node, value, rank, or an empty list with a reason); the other formats show the same content.
+Floats are rounded to 6 decimals so that the golden files do not depend on float noise.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ictscore import display
+from ictscore.cli.render import _md_table, _text_table
+from ictscore.planning.combine import Combination
+from ictscore.planning.planner import PlanReport
+from ictscore.planning.seek import SeekAnswer
+
+_T = {
+    "vi": {
+        "lever": "Đòn bẩy",
+        "cost": "Chi phí",
+        "units": "Số đợt",
+        "chosen": "Chọn",
+        "gain": "Tăng điểm",
+        "rank_gain": "Tăng hạng",
+        "per100": "Điểm/100 triệu",
+        "rank_per100": "Hạng/100 triệu",
+        "budget": "Ngân sách",
+        "start": "Xuất phát",
+        "projected": "Dự kiến",
+        "target": "Hạng mục tiêu",
+        "reached": "đạt",
+        "missed": "chưa đạt",
+        "next_year": "Năm sau (các sở khác cũng tiến bộ)",
+        "own": "do tự cải thiện",
+        "norm": "do chuẩn hoá theo đơn vị khác",
+        "peers": "do các đơn vị khác thay đổi",
+        "mc": "Mô phỏng Monte Carlo",
+        "median": "hạng trung vị",
+        "interval": "khoảng 80 %",
+        "p_target": "xác suất đạt hạng mục tiêu",
+        "node": "Tiêu chí",
+        "from": "Hiện tại",
+        "to": "Cần đạt",
+        "rank": "Hạng",
+        "score": "Điểm",
+        "unreachable": "Không đạt được",
+        "estimate": "(ước tính)",
+        "rank_word": "hạng",
+        "combination": "Tổ hợp rẻ nhất",
+    },
+    "en": {
+        "lever": "Lever",
+        "cost": "Cost",
+        "units": "Units",
+        "chosen": "Chosen",
+        "gain": "Score gain",
+        "rank_gain": "Rank gain",
+        "per100": "Score/100m",
+        "rank_per100": "Rank/100m",
+        "budget": "Budget",
+        "start": "Start",
+        "projected": "Projected",
+        "target": "Target rank",
+        "reached": "reached",
+        "missed": "not reached",
+        "next_year": "Next year (the peers improve too)",
+        "own": "own improvement",
+        "norm": "normalisation shift",
+        "peers": "peers' changes",
+        "mc": "Monte Carlo",
+        "median": "median rank",
+        "interval": "80 % interval",
+        "p_target": "probability of the target rank",
+        "node": "Criterion",
+        "from": "Now",
+        "to": "Needed",
+        "rank": "Rank",
+        "score": "Score",
+        "unreachable": "Unreachable",
+        "estimate": "(estimate)",
+        "rank_word": "rank",
+        "combination": "Cheapest combination",
+    },
+}
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 6)
+
+
+# --- plan ------------------------------------------------------------------------------------
+
+
+def plan_json(rep: PlanReport) -> dict[str, Any]:
+    sc, m, o = rep.scenario, rep.model, rep.outcome
+    f = sc.focus
+    out: dict[str, Any] = {
+        "scenario": sc.name,
+        "focus": {"id": f, "name": rep.start.names[f]},
+        "start_from": rep.start_from,
+        "budget": rep.question.budget,
+        "target_rank": rep.question.target_rank or sc.file.target_rank,
+        "mode": rep.mode,
+        "objective": rep.question.objective,
+        "reached": rep.reached,
+        "levers": rep.chosen,
+        "units": {lv.id: u for lv, u in zip(m.levers, o.units, strict=True) if u},
+        "cost": o.cost,
+        "start": {"score": _r(rep.start.score(f)), "rank": rep.start.rank(f)},
+        "projected": {"score": _r(o.score), "rank": o.rank},
+        "values": {n: v for n, v in m.values(o.units).items()},
+        "lever_gains": [
+            {
+                "id": g.lever,
+                "name_vi": m.levers[m.index[g.lever]].name_vi,
+                "name_en": m.levers[m.index[g.lever]].name_en,
+                "estimate": m.levers[m.index[g.lever]].estimate,
+                "cost": g.cost,
+                "score_gain": _r(g.score_gain),
+                "rank_gain": g.rank_gain,
+                "score_per_100m": _r(g.score_per_100m),
+                "rank_per_100m": _r(g.rank_per_100m),
+            }
+            for g in rep.gains
+        ],
+    }
+    if rep.next_year is not None:
+        a = rep.next_year.attribution
+        out["next_year"] = {
+            "score": _r(rep.next_year.result.score(f)),
+            "rank": rep.next_year.result.rank(f),
+            "attribution": {
+                "from_rank": a.before_rank,
+                "to_rank": a.after_rank,
+                "own": a.own,
+                "normalisation": a.normalisation,
+                "peers": a.peers,
+            },
+        }
+    if rep.distribution is not None:
+        d = rep.distribution.as_dict()
+        d["mean_score"] = _r(rep.distribution.mean_score)
+        out["monte_carlo"] = d
+    return out
+
+
+def render_plan(rep: PlanReport, fmt: str, lang: str) -> str:
+    if fmt == "json":
+        return json.dumps(plan_json(rep), ensure_ascii=False, indent=2) + "\n"
+    head, rows, right = _lever_rows(rep, lang)
+    if fmt == "csv":
+        return _csv(head, rows)
+    table = _md_table if fmt == "markdown" else _text_table
+    lines = _plan_summary(rep, lang)
+    if fmt == "markdown":
+        lines = [f"- {ln}" for ln in lines]
+    return "\n".join(lines) + "\n\n" + table(head, rows, right)
+
+
+def _lever_rows(rep: PlanReport, lang: str) -> tuple[list[str], list[list[str]], set[int]]:
+    T = _T[lang]
+    m, o = rep.model, rep.outcome
+    gains = {g.lever: g for g in rep.gains}
+    head = [T["chosen"], T["lever"], T["cost"], T["gain"], T["rank_gain"], T["per100"],
+            T["rank_per100"]]  # fmt: skip
+    rows = []
+    for lv, u in zip(m.levers, o.units, strict=True):
+        g = gains[lv.id]
+        name = lv.name_vi if lang == "vi" else lv.name_en
+        mark = ("✓" if u else "") + (f" ×{u}" if u and lv.divisible else "")
+        rows.append(
+            [
+                mark,
+                name,
+                display.money(g.cost, lang) + (" *" if lv.estimate else ""),
+                display.number(g.score_gain, 1, lang, sign=True),
+                display.rank_move(g.rank_gain) or "=",
+                display.number(g.score_per_100m, 2, lang),
+                display.number(g.rank_per_100m, 2, lang),
+            ]
+        )
+    return head, rows, {2, 3, 4, 5, 6}
+
+
+def _plan_summary(rep: PlanReport, lang: str) -> list[str]:
+    T = _T[lang]
+    f = rep.scenario.focus
+    o = rep.outcome
+    crit = rep.start.criteria
+    dec = crit.decimals(crit.root)
+    lines = [
+        f"{rep.start.names[f]} — {T['budget']}: {display.money(rep.question.budget, lang)}",
+        f"{T['start']}: {display.number(rep.start.score(f), dec, lang)} "
+        f"({T['rank_word']} {rep.start.rank(f)})  →  {T['projected']}: "
+        f"{display.number(o.score, dec, lang)} ({T['rank_word']} {o.rank}), "
+        f"{T['cost']}: {display.money(o.cost, lang)} {T['estimate']}",
+    ]
+    target = rep.question.target_rank or rep.scenario.file.target_rank
+    if target is not None and rep.reached is not None:
+        lines.append(f"{T['target']} {target}: {T['reached'] if rep.reached else T['missed']}")
+    if rep.next_year is not None:
+        a = rep.next_year.attribution
+        lines.append(
+            f"{T['next_year']}: {T['rank_word']} {a.after_rank} "
+            f"({display.rank_move(a.own) or '='} {T['own']}, "
+            f"{display.rank_move(a.normalisation) or '='} {T['norm']}, "
+            f"{display.rank_move(a.peers) or '='} {T['peers']})"
+        )
+    d = rep.distribution
+    if d is not None:
+        p = (
+            ""
+            if d.p_target is None
+            else f", {T['p_target']} {display.percent(d.p_target, 1, lang)}"
+        )
+        lines.append(
+            f"{T['mc']} ({d.draws}): {T['median']} {display.number(d.median, 0, lang)}, "
+            f"{T['interval']} {d.low}–{d.high}{p}"
+        )
+    return lines
+
+
+def _csv(head: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(head)
+    w.writerows(rows)
+    return out.getvalue()
+
+
+# --- seek ------------------------------------------------------------------------------------
+
+
+def combination_json(c: Combination | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {"values": c.values, "cost": _r(c.cost), "score": _r(c.score), "rank": c.rank}
+
+
+def seek_json(
+    ans: SeekAnswer, names: dict[str, str], combo: Combination | None = None, costs: bool = False
+) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "focus": {"id": ans.focus, "name": names.get(ans.focus, ans.focus)},
+        "goal": ans.goal.describe(),
+        "target_rank": ans.target_rank,
+        "start": {"score": _r(ans.start_score), "rank": ans.start_rank},
+        "options": [
+            {
+                "node": o.node,
+                "from": o.start_value,
+                "value": o.value,
+                "rank": o.rank,
+                "score": _r(o.score),
+                "verified": o.verified,
+            }
+            for o in ans.options
+        ],
+        "unreachable": [{"node": n, "reason": r} for n, r in ans.unreachable.items()],
+    }
+    if ans.reason is not None:
+        out["reason"] = ans.reason
+    if costs:
+        out["combination"] = combination_json(combo)
+    return out
+
+
+def render_seek(
+    ans: SeekAnswer,
+    names: dict[str, str],
+    crit: Any,
+    fmt: str,
+    lang: str,
+    combo: Combination | bool | None = False,
+) -> str:
+    """`combo` False: no combination was asked for; None: asked for, but none reaches the rank."""
+    asked = combo is not False
+    found = combo if isinstance(combo, Combination) else None
+    if fmt == "json":
+        data = seek_json(ans, names, found, asked)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    T = _T[lang]
+    head = [T["node"], T["from"], T["to"], T["rank"], T["score"]]
+    dec = crit.decimals(crit.root)
+    rows = [
+        [
+            display.label(crit, o.node, lang, both=fmt != "table"),
+            _value(o.start_value, lang),
+            _value(o.value, lang),
+            str(o.rank),
+            display.number(o.score, dec, lang),
+        ]
+        for o in ans.options
+    ]
+    if fmt == "csv":
+        return _csv(["node", "from", "value", "rank", "score"], [
+            [o.node, str(o.start_value), str(o.value), str(o.rank), repr(_r(o.score))]
+            for o in ans.options
+        ])  # fmt: skip
+    table = _md_table if fmt == "markdown" else _text_table
+    goal = _goal_text(ans, names, lang)
+    intro = (
+        f"{names.get(ans.focus, ans.focus)}: {T['rank_word']} {ans.start_rank}, "
+        f"{display.number(ans.start_score, dec, lang)} → {goal}"
+    )
+    body = table(head, rows, {1, 2, 3, 4}) if rows else (ans.reason or "") + "\n"
+    if asked:
+        body += "\n" + _combination_text(found, crit, lang) + "\n"
+    return intro + "\n\n" + body
+
+
+def _goal_text(ans: SeekAnswer, names: dict[str, str], lang: str) -> str:
+    g = ans.goal
+    vi = lang == "vi"
+    if g.overtake is not None:
+        return f"{'vượt' if vi else 'overtake'} {names.get(g.overtake, g.overtake)}"
+    if g.gain is not None:
+        return f"+{g.gain} {'hạng' if vi else 'place' + ('s' if g.gain > 1 else '')}" + (
+            f" ({'hạng' if vi else 'rank'} {ans.target_rank})"
+        )
+    return f"{'hạng' if vi else 'rank'} {ans.target_rank}"
+
+
+def _combination_text(c: Combination | None, crit: Any, lang: str) -> str:
+    T = _T[lang]
+    if c is None:
+        return f"{T['combination']}: {T['unreachable']}"
+    parts = ", ".join(
+        f"{display.label(crit, n, lang, both=False)} = {_value(v, lang)}"
+        for n, v in c.values.items()
+    )
+    return (
+        f"{T['combination']}: {parts} — {T['cost']} {display.money(c.cost, lang)}, "
+        f"{T['rank_word']} {c.rank}"
+    )
+
+
+def _value(v: object, lang: str) -> str:
+    if isinstance(v, float):
+        return display.number(v, 0 if v == int(v) else 4, lang)
+    return "—" if v is None else str(v)

@@ -1,0 +1,267 @@
+"""The planning part of a scenario file: levers with costs, a budget, peers' expectations and the
+uncertainty settings of the Monte Carlo.
+
+Field checks live on the models; checks that need the framework or the other levers (unknown
+indicator ids, prerequisites that loop, an `add` that would make an indicator worse) live in
+`check_plan`, called by the scenario loader so that every problem is listed in one run.
+"""
+
+from __future__ import annotations
+
+import math
+
+from pydantic import Field, field_validator, model_validator
+
+from ictscore.formats.criteria import Criteria, Indicator, Strict
+from ictscore.formats.errors import ProblemCollector
+from ictscore.formats.tomlfile import locate
+from ictscore.formats.values import coerce
+
+ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
+
+
+def upward(ind: Indicator) -> bool:
+    """Whether a larger value is better: the direction, except that a bonus rule's sign decides
+    (a penalty per incident is worse as the count rises whatever the direction says)."""
+    if ind.rule.type == "bonus":
+        return ind.rule.per_unit >= 0
+    return ind.direction == "higher"
+
+
+def _not_negative(v: float | None, what: str) -> float | None:
+    if v is not None and (not math.isfinite(v) or v < 0):
+        raise ValueError(f"{what} must be a finite amount of 0 or more, got {v:g}")
+    return v
+
+
+class Effect(Strict):
+    """What a lever does to one indicator of the focus entity: set it to a value, or add to it.
+
+    For a divisible lever, `add` is per unit bought.
+    """
+
+    node: str
+    set_to: float | str | bool | None = Field(default=None, alias="set")
+    add: float | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Effect:
+        if (self.set_to is None) == (self.add is None):
+            raise ValueError("an effect needs exactly one of 'set' or 'add'")
+        if self.add is not None and not math.isfinite(self.add):
+            raise ValueError("'add' must be a finite number")
+        return self
+
+
+class Lever(Strict):
+    """One thing the agency can fund, with what it costs and which indicators it moves."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name_vi: str
+    name_en: str
+    cost: float = 0.0
+    """Fixed cost in VND (paid once whatever the number of units of a divisible lever)."""
+    effect: list[Effect] = Field(min_length=1)
+    divisible: bool = False
+    unit_cost: float | None = None
+    """VND per unit of a divisible lever."""
+    max_units: int | None = Field(default=None, ge=1)
+    group: str | None = None
+    """Levers sharing a group are alternatives: at most one of them is chosen."""
+    requires: list[str] = Field(default_factory=list)
+    delivery: float | None = Field(default=None, ge=0, le=1)
+    """Probability that the lever is delivered in full (overrides the scenario's default)."""
+    estimate: bool = True
+    """True while the cost is an estimate rather than a quotation or a budget line."""
+    basis: str | None = None
+    """What the cost estimate rests on."""
+    source: str | None = None
+    note: str | None = None
+
+    @field_validator("cost")
+    @classmethod
+    def _cost(cls, v: float) -> float:
+        _not_negative(v, "cost")
+        return v
+
+    @field_validator("unit_cost")
+    @classmethod
+    def _unit_cost(cls, v: float | None) -> float | None:
+        return _not_negative(v, "unit_cost")
+
+    @model_validator(mode="after")
+    def _units(self) -> Lever:
+        if self.divisible:
+            if self.unit_cost is None or self.max_units is None:
+                raise ValueError("a divisible lever needs 'unit_cost' and 'max_units'")
+            if any(e.add is None for e in self.effect):
+                raise ValueError("a divisible lever's effects must be 'add' (per unit)")
+        elif self.unit_cost is not None or self.max_units is not None:
+            raise ValueError("'unit_cost' and 'max_units' belong to a divisible lever")
+        return self
+
+    @property
+    def units(self) -> int:
+        """How many units can be bought: 1 for an all-or-nothing lever."""
+        return self.max_units if self.divisible and self.max_units else 1
+
+    def cost_of(self, units: int) -> float:
+        if units <= 0:
+            return 0.0
+        return self.cost + (self.unit_cost or 0.0) * units if self.divisible else self.cost
+
+
+class PeerGrowth(Strict):
+    """What the peers are expected to do on one indicator, per year, in the indicator's unit."""
+
+    node: str
+    add: float = 0.0
+    sd: float = Field(default=0.0, ge=0)
+    """Spread of each peer's growth around `add` in the Monte Carlo (normal)."""
+
+
+class Peers(Strict):
+    years: float = Field(default=1.0, gt=0)
+    growth: list[PeerGrowth] = Field(default_factory=list)
+    trend: str | None = None
+    """An earlier edition's data file: each peer keeps its own yearly change since then."""
+    trend_years: float = Field(default=1.0, gt=0)
+    """Years between the earlier edition and this one."""
+
+
+class Uncertainty(Strict):
+    draws: int = Field(default=10_000, ge=1, le=1_000_000)
+    seed: int = 0
+    delivery: float = Field(default=1.0, ge=0, le=1)
+    """Default probability that a chosen lever is delivered in full."""
+
+
+def check_plan(
+    path: object,
+    text: str,
+    criteria: Criteria,
+    levers: list[Lever],
+    peers: Peers | None,
+    pc: ProblemCollector,
+) -> None:
+    """Cross-checks of levers and peers against the framework and each other."""
+    ids = [lv.id for lv in levers]
+    known = set(ids)
+    seen: set[str] = set()
+    for i, lv in enumerate(levers):
+        where = f"lever[{i + 1}]"
+        line = locate(text, ("lever", i))
+        if lv.id in seen:
+            pc.add(str(path), f"lever id '{lv.id}' is used twice", where + ".id", line)
+        seen.add(lv.id)
+        for j, eff in enumerate(lv.effect):
+            _check_effect(path, criteria, eff, f"{where}.effect[{j + 1}]", line, pc)
+        for req in lv.requires:
+            if req not in known:
+                pc.add(
+                    str(path),
+                    f"requires unknown lever '{req}'" + _hint(req, known),
+                    where + ".requires",
+                    line,
+                )
+            elif req == lv.id:
+                pc.add(str(path), "a lever cannot require itself", where + ".requires", line)
+    cycle = find_cycle({lv.id: [r for r in lv.requires if r in known] for lv in levers})
+    if cycle:
+        i = ids.index(cycle[0])
+        pc.add(
+            str(path),
+            "prerequisites go round in a circle: " + " → ".join([*cycle, cycle[0]]),
+            f"lever[{i + 1}].requires",
+            locate(text, ("lever", i)),
+        )
+    if peers is not None:
+        for j, g in enumerate(peers.growth):
+            node = criteria.nodes.get(g.node)
+            line = locate(text, ("peers", "growth", j))
+            where = f"peers.growth[{j + 1}].node"
+            if not isinstance(node, Indicator):
+                pc.add(
+                    str(path),
+                    f"unknown indicator id '{g.node}'" + _hint(g.node, _indicator_ids(criteria)),
+                    where,
+                    line,
+                )
+            elif node.rule.type in ("category", "yes_no"):
+                pc.add(str(path), f"'{g.node}' is not a quantity that grows", where, line)
+
+
+def _check_effect(
+    path: object,
+    criteria: Criteria,
+    eff: Effect,
+    where: str,
+    line: int | None,
+    pc: ProblemCollector,
+) -> None:
+    node = criteria.nodes.get(eff.node)
+    if not isinstance(node, Indicator):
+        what = "an aggregate, not an indicator" if node is not None else "unknown indicator id"
+        pc.add(
+            str(path),
+            f"{what} '{eff.node}'" + _hint(eff.node, _indicator_ids(criteria)),
+            where + ".node",
+            line,
+        )
+        return
+    if eff.set_to is not None:
+        try:
+            coerce(node, eff.set_to)
+        except ValueError as exc:
+            pc.add(str(path), str(exc), where + ".set", line)
+        return
+    assert eff.add is not None
+    if node.rule.type in ("category", "yes_no"):
+        pc.add(str(path), f"'{eff.node}' takes 'set', not 'add'", where + ".add", line)
+    elif (eff.add < 0) == upward(node) and eff.add != 0:
+        better = "rises" if upward(node) else "falls"
+        pc.add(
+            str(path),
+            f"a lever must improve '{eff.node}', which is better as it {better}: "
+            f"'add = {eff.add:g}' goes the wrong way",
+            where + ".add",
+            line,
+        )
+
+
+def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """One cycle of a directed graph as a list of nodes, or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(n: str) -> list[str] | None:
+        state[n] = 1
+        stack.append(n)
+        for m in graph.get(n, []):
+            if state.get(m) == 1:
+                return stack[stack.index(m) :]
+            if m not in state:
+                found = visit(m)
+                if found:
+                    return found
+        stack.pop()
+        state[n] = 2
+        return None
+
+    for n in graph:
+        if n not in state:
+            found = visit(n)
+            if found:
+                return found
+    return None
+
+
+def _indicator_ids(criteria: Criteria) -> set[str]:
+    return {i.id for i in criteria.indicators()}
+
+
+def _hint(word: str, options: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

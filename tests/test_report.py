@@ -7,13 +7,13 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 from typing import ClassVar
 
 import pytest
 
 from ictscore.cli.main import main
 from ictscore.formats.scenario import load_scenario
+from ictscore.planning import planner
 from ictscore.planning.whatif import WhatIf
 from ictscore.report import plan
 from ictscore.report.build import render_report
@@ -135,38 +135,28 @@ def test_report_cli_writes_md_and_html(tmp_path: Path) -> None:
     assert not (tmp_path / "r.pdf").exists()
 
 
-def test_plan_section_from_a_provider(monkeypatch: pytest.MonkeyPatch) -> None:
-    def provider(scenario: object, projection: object) -> plan.PlanSummary:
-        lever = plan.PlanLever(
-            "Chiến dịch hướng dẫn nộp hồ sơ trực tuyến",
-            "Online filing campaign",
-            12_500_000,
-            "hd_ty_le_nop_truc_tuyen → 30",
-            True,
-            True,
-        )
-        return plan.PlanSummary((lever,), 12_500_000, 50_000_000, 10, (8, 12), 0.25)
-
-    monkeypatch.setattr(plan, "_PROVIDERS", [])
-    plan.register_plan_provider(provider)
-    text = render_report(load_scenario(SAMPLE), "markdown", "vi")
+def test_plan_section_is_the_optimisers_answer() -> None:
+    scenario = load_scenario(BUNDLED)
+    answer = planner.plan(scenario)
+    text = render_report(load_scenario(BUNDLED), "markdown", "vi")
     assert "## 4. Kế hoạch thực hiện" in text and "## 5. Nguồn" in text
-    assert "| ✓ | Chiến dịch hướng dẫn nộp hồ sơ trực tuyến | 12.500.000 đ (ước tính) |" in text
-    assert "Tổng kinh phí: **12.500.000 đ** (ngân sách: 50.000.000 đ)." in text
-    assert "Hạng dự kiến sau kế hoạch: **10/12**, khoảng dao động 8–12" in text
-    assert "khả năng đạt mục tiêu: 25 %" in text
+    chosen = {lv.id: lv for lv in answer.model.levers if lv.id in answer.chosen}
+    assert chosen, "the bundled budget buys at least one lever"
+    for lever in answer.model.levers:
+        mark = "✓" if lever.id in chosen else ""
+        assert f"| {mark} | {lever.name_vi} |" in text
+    n = answer.start.count_ranked()
+    assert f"Hạng dự kiến sau kế hoạch: **{answer.outcome.rank}/{n}**" in text
+    assert answer.next_year is not None and answer.distribution is not None
+    assert f"cũng cải thiện: hạng {answer.next_year.result.rank(scenario.focus)}" in text
+    low, high = answer.distribution.low, answer.distribution.high
+    assert f"khoảng dao động 80 %: {low}–{high}" in text
 
 
-def test_levers_listed_without_a_provider() -> None:
-    effect = SimpleNamespace(node="hd_ky_so", set_to=100, add=None)
-    lever = SimpleNamespace(
-        id="ky-so", name_vi="Ký số", name_en="Signing", cost=5e6, effect=[effect], estimate=False
-    )
-    fake = SimpleNamespace(file=SimpleNamespace(lever=[lever], budget=None))
-    summary = plan.levers_only(fake)  # type: ignore[arg-type]
-    assert summary is not None
-    assert summary.total_cost == 5e6 and summary.levers[0].effects == "hd_ky_so → 100"
-    assert plan.levers_only(load_scenario(SAMPLE)) is None  # no levers: no plan section
+def test_no_plan_section_without_levers() -> None:
+    scenario = load_scenario(SAMPLE)
+    assert plan.plan_for(scenario, WhatIf(scenario).project()) is None
+    assert "Kế hoạch thực hiện" not in render_report(scenario, "markdown", "vi")
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium not installed")

@@ -235,6 +235,8 @@ def plan_lines(m: ReportModel, plan: PlanSummary, lang: str) -> list[str]:
         out.append(line + ".")
     if plan.projected_rank is not None:
         line = tr("plan_projected", lang, rank=plan.projected_rank, n=m.count)
+        if plan.next_year_rank is not None:
+            line += tr("plan_next_year", lang, rank=plan.next_year_rank)
         if plan.rank_range is not None:
             line += tr("plan_range", lang, lo=plan.rank_range[0], hi=plan.rank_range[1])
         if plan.target_probability is not None:

@@ -1,20 +1,17 @@
-"""The optional plan section of a report: levers, costs and the projected rank.
+"""The plan section of a report: the optimiser's choice of levers, costs and projected rank.
 
-The planning features (levers, the optimiser, the Monte Carlo) grow separately from the report,
-so the report asks for a `PlanSummary` through this small hook and renders it when one comes
-back. A provider is a function `(scenario, projection) -> PlanSummary | None`, registered with
-`register_plan_provider`; the first that answers wins. Without one, a scenario that lists
-`[[lever]]` tables still gets them in the report (name, cost, effects), just without an
-optimised choice or a projected rank.
+A scenario with `[[lever]]` tables gets the same answer `ictscore plan` gives (within the
+scenario's budget, towards its target rank, with the Monte Carlo its [uncertainty] asks for), so
+the leadership reads one plan whichever face produced it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
+from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import Scenario
+from ictscore.planning.planner import plan
 from ictscore.planning.whatif import Projection
 
 
@@ -37,56 +34,51 @@ class PlanSummary:
     total_cost: float | None = None
     budget: float | None = None
     projected_rank: int | None = None
+    """Rank once the chosen levers are delivered, the peers as they are."""
+    next_year_rank: int | None = None
+    """Rank once the peers have also moved as the scenario expects."""
     rank_range: tuple[int, int] | None = None
-    """A likely range of the projected rank (e.g. the 10th–90th percentile of a simulation)."""
+    """A likely range of the projected rank (the 80 % interval of the simulation)."""
     target_probability: float | None = None
 
 
-PlanProvider = Callable[[Scenario, Projection], PlanSummary | None]
-
-_PROVIDERS: list[PlanProvider] = []
-
-
-def register_plan_provider(provider: PlanProvider) -> None:
-    if provider not in _PROVIDERS:
-        _PROVIDERS.append(provider)
+def effects_text(lever: Lever) -> str:
+    parts = []
+    for e in lever.effect:
+        if e.set_to is not None:
+            parts.append(f"{e.node} → {e.set_to}")
+        else:
+            per = "/unit" if lever.divisible else ""
+            parts.append(f"{e.node} + {e.add:g}{per}")
+    return "; ".join(parts)
 
 
 def plan_for(scenario: Scenario, projection: Projection) -> PlanSummary | None:
-    for provider in _PROVIDERS:
-        summary = provider(scenario, projection)
-        if summary is not None:
-            return summary
-    return levers_only(scenario)
-
-
-def levers_only(scenario: Scenario) -> PlanSummary | None:
-    """The scenario's [[lever]] tables as they are, when the scenario format has them."""
-    levers: list[Any] = list(getattr(scenario.file, "lever", None) or [])
-    if not levers:
+    """The optimised plan of a scenario that lists levers; None when it lists none."""
+    if not scenario.file.lever:
         return None
-    out = []
-    for lv in levers:
-        effects = []
-        for e in getattr(lv, "effect", None) or []:
-            node = getattr(e, "node", "?")
-            set_to = getattr(e, "set_to", None)
-            add = getattr(e, "add", None)
-            effects.append(f"{node} → {set_to}" if set_to is not None else f"{node} + {add}")
-        out.append(
-            PlanLever(
-                str(getattr(lv, "name_vi", getattr(lv, "id", "?"))),
-                str(getattr(lv, "name_en", getattr(lv, "id", "?"))),
-                getattr(lv, "cost", None),
-                "; ".join(effects),
-                None,
-                bool(getattr(lv, "estimate", False)),
-                getattr(lv, "source", None),
-            )
+    report = plan(scenario)
+    chosen = set(report.chosen)
+    units = dict(zip((lv.id for lv in report.model.levers), report.outcome.units, strict=True))
+    levers = tuple(
+        PlanLever(
+            lv.name_vi,
+            lv.name_en,
+            lv.cost + (lv.unit_cost or 0.0) * units[lv.id] if lv.divisible else lv.cost,
+            effects_text(lv) + (f" × {units[lv.id]}" if lv.divisible and units[lv.id] else ""),
+            lv.id in chosen,
+            lv.estimate,
+            lv.source or lv.basis,
         )
-    costs = [lv.cost for lv in out if lv.cost is not None]
+        for lv in report.model.levers
+    )
+    dist = report.distribution
     return PlanSummary(
-        tuple(out),
-        sum(costs) if costs else None,
-        getattr(scenario.file, "budget", None),
+        levers,
+        report.outcome.cost,
+        report.question.budget,
+        report.outcome.rank,
+        None if report.next_year is None else report.next_year.result.rank(scenario.focus),
+        None if dist is None else (dist.low, dist.high),
+        None if dist is None else dist.p_target,
     )

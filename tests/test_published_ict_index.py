@@ -11,8 +11,10 @@ import pytest
 from ictscore.engine.compute import Engine
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator, load_criteria
 from ictscore.formats.dataset import Dataset, Entity
+from ictscore.formats.scenario import load_scenario
+from ictscore.planning.whatif import WhatIf
 
-from .conftest import CRITERIA
+from .conftest import CRITERIA, SCENARIOS
 
 PILLARS = ("ha_tang_ky_thuat", "ha_tang_nhan_luc", "ung_dung_cntt")
 
@@ -121,3 +123,18 @@ def test_indicators_are_all_below_subindices(crit: Criteria) -> None:
         parents = crit.parents[ind.id]
         assert len(parents) == 1
         assert crit.nodes[parents[0]].rescale == "minmax"  # type: ignore[union-attr]
+
+
+def test_illustrative_scenario_moves_peers_too() -> None:
+    sc = load_scenario(SCENARIOS / "ict-index-illustrative.toml")
+    assert all(e.source.startswith("minh họa (illustrative)") for e in sc.dataset.entities)
+    proj = WhatIf(sc).project()
+    sub = "dich_vu_cong_truc_tuyen"
+    assert proj.baseline.peer_ids(sub) == tuple(sc.dataset.ids())
+    d = proj.delta(sub)
+    assert d.baseline_rank == 9 and d.scenario_rank == 3
+    # z-scores and min-max are relative: a province whose data did not change scores differently
+    assert proj.baseline.score("tinh-c", sub) != proj.result.score("tinh-c", sub)
+    for result in (proj.baseline, proj.result):
+        col = [s for s in result.scores[sub] if s is not None]
+        assert max(col) == 1.0 and min(col) == 0.0

@@ -10,6 +10,7 @@ import pytest
 from ictscore.cli.main import main
 from ictscore.engine.compute import Engine
 from ictscore.formats.criteria import load_criteria
+from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
 
@@ -17,6 +18,7 @@ from .conftest import CRITERIA, SCENARIOS
 
 CRITERIA_FILES = sorted(CRITERIA.glob("*.toml"))
 SCENARIO_FILES = sorted(SCENARIOS.glob("*.toml"))
+ENTITY_LISTS = sorted((CRITERIA / "entities").glob("*.toml"))
 
 
 def _ids(paths: list[Path]) -> list[str]:
@@ -38,6 +40,8 @@ def test_criteria_loads_and_cites_sources(path: Path) -> None:
     # nothing invented passes for official: a file that says REPRESENTATIVE marks its nodes
     if "REPRESENTATIVE" in text:
         assert any(n.representative for n in crit.nodes.values())
+    if crit.framework.entity_list:
+        assert load_entity_list(path.parent / crit.framework.entity_list).records
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids(SCENARIO_FILES))
@@ -52,9 +56,10 @@ def test_scenario_computes(path: Path) -> None:
         assert e.source, f"{e.id}: every bundled row says where its numbers come from"
 
 
-@pytest.mark.parametrize(
-    "path", CRITERIA_FILES + SCENARIO_FILES, ids=_ids(CRITERIA_FILES + SCENARIO_FILES)
-)
+ALL_FILES = CRITERIA_FILES + ENTITY_LISTS + SCENARIO_FILES
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=_ids(ALL_FILES))
 def test_validate_exits_zero(path: Path) -> None:
     assert main(["validate", str(path)]) == 0
 

@@ -10,10 +10,11 @@ from types import ModuleType
 
 import pytest
 
+from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import Projection, WhatIf
 
-from .conftest import ROOT, SCENARIOS
+from .conftest import CRITERIA, ROOT, SCENARIOS
 
 RANKS = Path(__file__).parent / "data" / "dti-2022-ranks.csv"
 """A copy of shared/reference/dti-2022-ranks.csv: the published order of the 63 provinces."""
@@ -37,6 +38,13 @@ def projection(scenario: Scenario) -> Projection:
 def test_same_provinces_in_the_same_order(scenario: Scenario) -> None:
     assert scenario.dataset.ids() == [pid for pid, _ in _published_ranks()]
     assert len(scenario.dataset.ids()) == 63
+
+
+def test_ids_and_names_are_those_of_the_province_list(scenario: Scenario) -> None:
+    provinces = load_entity_list(CRITERIA / "entities" / "vn-provinces.toml")
+    assert sorted(provinces.ids()) == sorted(scenario.dataset.ids())
+    for e in scenario.dataset.entities:
+        assert provinces.name(e.id) == e.name
 
 
 def test_every_published_rank(projection: Projection) -> None:

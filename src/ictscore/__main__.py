@@ -1,3 +1,3 @@
-from ictscore.cli.main import main
+from ictscore.cli.fast import main
 
 raise SystemExit(main())

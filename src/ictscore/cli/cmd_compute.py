@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
 from typing import Any
 
+from ictscore.cli import cache
 from ictscore.cli.common import add_format, emit, project
 from ictscore.cli.render import render_projection
 
@@ -26,6 +28,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_path(path: Path, fmt: str, lang: str, output: Path | None = None) -> int:
+    started = time.time_ns()
     scenario, projection = project(path)
-    emit(render_projection(projection, scenario.applied(), fmt, lang), output)
+    text = render_projection(projection, scenario.applied(), fmt, lang)
+    emit(text, output)
+    if output is None and cache.enabled():
+        deps = [p for p in (scenario.criteria.path, scenario.dataset.path) if p is not None]
+        cache.store(path, fmt, lang, deps, text, started)
     return 0

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from ictscore.engine.bounds import check_computable, node_bounds
-from ictscore.engine.ranking import rank_column
+from ictscore.engine.ranking import TIE_TOLERANCE, rank_column
 from ictscore.engine.result import Result
 from ictscore.engine.rules import is_peer_relative, score_column, score_value
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator
@@ -207,8 +207,11 @@ class Engine:
             xs = [capped[i] for i in took]
             lo, hi = (min(xs), max(xs)) if xs else (0.0, 0.0)  # type: ignore[type-var]
             span = hi - lo  # type: ignore[operator]
+            # scores equal up to float noise are tied (as in ranking): all score full, instead
+            # of the noise being stretched to 0..1
+            flat = span <= TIE_TOLERANCE * max(1.0, abs(lo), abs(hi))  # type: ignore[arg-type]
             capped = [
-                None if p is None else ((p - lo) / span if span > 0 else 1.0)  # type: ignore[operator]
+                None if p is None else (1.0 if flat else (p - lo) / span)  # type: ignore[operator]
                 for p in capped
             ]
         scale = agg.scale

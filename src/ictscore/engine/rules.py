@@ -81,9 +81,11 @@ def score_column(ind: Indicator, raw: Sequence[Value | None]) -> list[float | No
         return [None if v is None else (hi - float(v)) / span * pts for v in raw]
     # zscore: population standard deviation, as the ICT Index method describes
     n = len(xs)
+    if max(xs) == min(xs):
+        # equal values have no spread; computing it would give rounding noise (1e-17), and
+        # dividing by that noise would turn equal peers into ±1
+        return [None if v is None else 0.0 for v in raw]
     mean = math.fsum(xs) / n
     sd = math.sqrt(math.fsum((x - mean) ** 2 for x in xs) / n)
-    if sd <= 0:
-        return [None if v is None else 0.0 for v in raw]
     sign = 1.0 if higher else -1.0
     return [None if v is None else sign * (float(v) - mean) / sd for v in raw]

@@ -149,7 +149,7 @@ def test_missing_error_names_the_entity_and_node() -> None:
     with pytest.raises(InputError) as exc:
         compute(crit, MISSING_ROWS)
     text = str(exc.value)
-    assert "[empty]" in text and "'hi'" in text and "'lo'" in text and "'cat'" in text
+    assert "[empty.hi]" in text and "[empty.lo]" in text and "[empty.cat]" in text
     assert len(exc.value.problems) == 3
 
 

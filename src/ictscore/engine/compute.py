@@ -54,7 +54,7 @@ class Engine:
         names = {e.id: e.name for e in dataset.entities}
         inputs = {n: tuple(e.values.get(n) for e in dataset.entities) for n in self.order}
         src = source or (str(dataset.path) if dataset.path else "data")
-        return self.compute_inputs(ids, names, inputs, src)
+        return self.compute_inputs(ids, names, inputs, src, dataset.lines)
 
     def compute_inputs(
         self,
@@ -62,6 +62,7 @@ class Engine:
         names: Mapping[str, str],
         inputs: Mapping[str, tuple[Value | None, ...]],
         source: str = "data",
+        lines: Mapping[str, int] | None = None,
     ) -> Result:
         n = len(ids)
         needed = self._needed(inputs, n)
@@ -85,7 +86,7 @@ class Engine:
                 if node.rescale != "none":
                     peers[nid] = took
         if problems:
-            raise InputError(problems)
+            raise InputError([_placed(p, lines or {}) for p in problems])
         ties = self.criteria.framework.ties
         ranks = {nid: rank_column(scores[nid], ties) for nid in self.order}
         return Result(
@@ -140,7 +141,7 @@ class Engine:
                         source,
                         f"no value for '{ind.id}' and the framework "
                         "treats a missing value as an error",
-                        ids[i],
+                        f"{ids[i]}.{ind.id}",
                     )
                 )
             elif policy == "zero":
@@ -332,3 +333,11 @@ class Engine:
                 pj = pcol[j]
                 if pj is not None:
                     pcol[j] = pj + k * (nw[j] - o[j])  # type: ignore[operator]
+
+
+def _placed(p: Problem, lines: Mapping[str, int]) -> Problem:
+    """The problem with the line of its entity in the data file, when that is known."""
+    if p.line is not None:
+        return p
+    entity = p.where.split(".", 1)[0]
+    return Problem(p.file, p.message, p.where, lines.get(entity), p.column)

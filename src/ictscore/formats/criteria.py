@@ -10,18 +10,20 @@ from __future__ import annotations
 import difflib
 import math
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ictscore.formats.errors import ProblemCollector
-from ictscore.formats.tomlfile import load_model, locate
+from ictscore.formats.errors import InputError, ProblemCollector
+from ictscore.formats.tomlfile import load_model, locate, parse_toml
 
 Direction = Literal["higher", "lower"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
 
 
 def _finite(v: float) -> float:
@@ -40,7 +42,8 @@ class Source(Strict):
 class Grade(Strict):
     """A band on the headline score: reached when the score is at least `min`."""
 
-    min: float
+    min: float = Field(allow_inf_nan=True)
+    """-inf gives the band that catches every score."""
     label_vi: str
     label_en: str
 
@@ -381,8 +384,7 @@ def _topological(file: CriteriaFile) -> list[str]:
     return order
 
 
-def _find_cycle(file: CriteriaFile) -> list[str] | None:
-    deps = {a.id: [c.node for c in a.children] for a in file.aggregate}
+def _find_cycle(deps: dict[str, list[str]]) -> list[str] | None:
     state: dict[str, int] = {}
     path: list[str] = []
 
@@ -400,72 +402,116 @@ def _find_cycle(file: CriteriaFile) -> list[str] | None:
         state[n] = 2
         return None
 
-    for a in file.aggregate:
-        if state.get(a.id) is None:
-            cyc = dfs(a.id)
+    for a in deps:
+        if state.get(a) is None:
+            cyc = dfs(a)
             if cyc:
                 return cyc
     return None
 
 
-def check_structure(file: CriteriaFile, path: Path, text: str) -> ProblemCollector:
-    """Cross-node checks that a per-field schema cannot express."""
+def _tables(data: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    """The `[[kind]]` tables of a parsed file; anything malformed is the schema's to report."""
+    items = data.get(kind)
+    if not isinstance(items, list):
+        return []
+    return [t if isinstance(t, dict) else {} for t in items]
+
+
+def _number(v: object) -> float | None:
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemCollector:
+    """Cross-node checks that a per-field schema cannot express.
+
+    They run on the parsed TOML rather than on the models, so that a file with both a wrong
+    type and an unknown child reports both in one run.
+    """
     pc = ProblemCollector()
     seen: dict[str, str] = {}
-    for kind, nodes in (("indicator", file.indicator), ("aggregate", file.aggregate)):
-        for i, n in enumerate(nodes):
-            loc = (kind, i, "id")
-            if n.id in seen:
+    for kind in ("indicator", "aggregate"):
+        for i, n in enumerate(_tables(data, kind)):
+            nid = n.get("id")
+            if not isinstance(nid, str):
+                continue
+            if nid in seen:
                 pc.add(
                     path,
-                    f"duplicate node id '{n.id}' (already an {seen[n.id]})",
+                    f"duplicate node id '{nid}' (already an {seen[nid]})",
                     f"{kind}[{i + 1}].id",
-                    locate(text, loc),
+                    locate(text, (kind, i, "id")),
                 )
-            seen[n.id] = kind
-    for i, agg in enumerate(file.aggregate):
+            seen[nid] = kind
+    deps: dict[str, list[str]] = {}
+    first_line: dict[str, tuple[int, int | None]] = {}
+    for i, agg in enumerate(_tables(data, "aggregate")):
+        children = agg.get("children")
+        kids = [c for c in children if isinstance(c, dict)] if isinstance(children, list) else []
+        agg_id = agg.get("id")
+        line = locate(text, ("aggregate", i, "children"))
+        if isinstance(agg_id, str):
+            deps[agg_id] = [c["node"] for c in kids if isinstance(c.get("node"), str)]
+            first_line.setdefault(agg_id, (i, line))
         child_ids: set[str] = set()
-        for j, ch in enumerate(agg.children):
+        for j, ch in enumerate(kids):
+            node = ch.get("node")
+            if not isinstance(node, str):
+                continue
             where = f"aggregate[{i + 1}].children[{j + 1}].node"
-            line = locate(text, ("aggregate", i, "children"))
-            if ch.node not in seen:
-                close = difflib.get_close_matches(ch.node, list(seen), n=1)
+            if node not in seen:
+                close = difflib.get_close_matches(node, list(seen), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                pc.add(path, f"unknown node id '{ch.node}'{hint}", where, line)
-            if ch.node in child_ids:
+                pc.add(path, f"unknown node id '{node}'{hint}", where, line)
+            if node in child_ids:
                 pc.add(
-                    path,
-                    f"'{ch.node}' is listed twice among the children of '{agg.id}'",
-                    where,
-                    line,
+                    path, f"'{node}' is listed twice among the children of '{agg_id}'", where, line
                 )
-            child_ids.add(ch.node)
-        if agg.total is not None:
-            s = sum(c.factor for c in agg.children)
-            if abs(s - agg.total) > 1e-9 * max(1.0, abs(agg.total)):
-                kind = "points" if any(c.points is not None for c in agg.children) else "weights"
+            child_ids.add(node)
+        total = _number(agg.get("total"))
+        factors = [
+            _number(c.get("points", c.get("weight", 1.0))) for c in kids if isinstance(c, dict)
+        ]
+        if total is not None and kids and None not in factors:
+            s = math.fsum(f for f in factors if f is not None)
+            if not math.isclose(s, total, rel_tol=1e-9, abs_tol=1e-9):
+                kind = "points" if any("points" in c for c in kids) else "weights"
                 pc.add(
                     path,
-                    f"{kind} of the children of '{agg.id}' add up to {s:g}, "
-                    f"but the framework says {agg.total:g}",
+                    f"{kind} of the children of '{agg_id}' add up to {s:g}, "
+                    f"but the framework says {total:g}",
                     f"aggregate[{i + 1}].total",
                     locate(text, ("aggregate", i, "total")),
                 )
-    if file.framework.root not in seen:
+    fw = data.get("framework")
+    root = fw.get("root") if isinstance(fw, dict) else None
+    if isinstance(root, str) and root not in seen:
+        close = difflib.get_close_matches(root, list(seen), n=1)
         pc.add(
             path,
-            f"root '{file.framework.root}' is not a node id",
+            f"root '{root}' is not a node id" + (f" (did you mean '{close[0]}'?)" if close else ""),
             "framework.root",
             locate(text, ("framework", "root")),
         )
-    cyc = _find_cycle(file)
+    cyc = _find_cycle(deps)
     if cyc:
-        pc.add(path, "cycle among aggregates: " + " → ".join(cyc), "aggregate")
+        i, line = first_line[cyc[0]]
+        pc.add(
+            path,
+            "cycle among aggregates: " + " → ".join(cyc),
+            f"aggregate[{i + 1}].children",
+            line,
+        )
     return pc
 
 
 def load_criteria(path: Path) -> Criteria:
-    file, text = load_model(path, CriteriaFile)
-    pc = check_structure(file, path, text)
+    """Load and check a criteria file; schema and structure problems are reported together."""
+    data, text = parse_toml(path)
+    pc = check_structure(data, path, text)
+    try:
+        file, _ = load_model(path, CriteriaFile, data, text)
+    except InputError as exc:
+        raise InputError(exc.problems + pc.problems) from None
     pc.raise_if_any()
     return Criteria(file, path)

@@ -37,6 +37,8 @@ class Dataset:
     entities: tuple[Entity, ...]
     path: Path | None = None
     header_notes: tuple[str, ...] = field(default=())
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """Line of each entity in its file, for messages about its values."""
 
     def ids(self) -> list[str]:
         return [e.id for e in self.entities]
@@ -92,6 +94,7 @@ def parse_csv(text: str, path: Path, criteria: Criteria) -> Dataset:
         seen_cols.add(h)
     entities: list[Entity] = []
     ids: set[str] = set()
+    entity_lines: dict[str, int] = {}
     for r, row in enumerate(rows[1:], start=hline + 1):
         if not row or all(not c.strip() for c in row):
             continue
@@ -108,6 +111,7 @@ def parse_csv(text: str, path: Path, criteria: Criteria) -> Dataset:
         if eid in ids:
             pc.add(path, f"duplicate entity id '{eid}'", line=r)
         ids.add(eid)
+        entity_lines.setdefault(eid, r)
         values: dict[str, Value] = {}
         for col, h in enumerate(header):
             if h in RESERVED or h not in criteria.nodes:
@@ -131,7 +135,7 @@ def parse_csv(text: str, path: Path, criteria: Criteria) -> Dataset:
     if not entities and not pc.problems:
         pc.add(path, "no entity rows")
     pc.raise_if_any()
-    return Dataset(tuple(entities), path, tuple(notes))
+    return Dataset(tuple(entities), path, tuple(notes), MappingProxyType(entity_lines))
 
 
 def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criteria) -> Dataset:
@@ -145,6 +149,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
         raise InputError.one(path, "expected a list of [[entity]] tables", where or "entity")
     entities: list[Entity] = []
     ids: set[str] = set()
+    lines: dict[str, int] = {}
     for i, item in enumerate(items):
         loc = f"{where + '.' if where else ''}entity[{i + 1}]"
         line = locate(text, (*prefix, "entity", i))
@@ -167,6 +172,8 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
         if eid in ids:
             pc.add(path, f"duplicate entity id '{eid}'", f"{loc}.id", line)
         ids.add(eid)
+        if line is not None:
+            lines.setdefault(eid, line)
         raw_values = item.get("values", {})
         values: dict[str, Value] = {}
         if not isinstance(raw_values, dict):
@@ -198,7 +205,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
     if not entities and not pc.problems:
         pc.add(path, "no entities", where or "entity")
     pc.raise_if_any()
-    return Dataset(tuple(entities), path)
+    return Dataset(tuple(entities), path, (), MappingProxyType(lines))
 
 
 def load_dataset(path: Path, criteria: Criteria) -> Dataset:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from ictscore.formats.criteria import Criteria, Strict, load_criteria
 from ictscore.formats.dataset import Dataset, load_dataset, parse_inline
@@ -28,6 +28,9 @@ from ictscore.formats.values import Value, coerce
 
 
 class Change(Strict):
+    # NaN and infinity get through the schema so that `coerce` refuses them naming the node
+    model_config = ConfigDict(allow_inf_nan=True)
+
     node: str
     value: float | str | bool
     entity: str | None = None
@@ -287,6 +290,7 @@ def load_scenario(path: Path) -> Scenario:
     file, _ = load_model(path, ScenarioFile, data, text)
     file = file.model_copy()
     base = path.parent
+    _check_referenced(path, text, base, file)
     criteria = load_criteria((base / file.criteria).resolve())
     if isinstance(file.data, str):
         dataset = load_dataset((base / file.data).resolve(), criteria)
@@ -344,6 +348,22 @@ def load_scenario(path: Path) -> Scenario:
         _hash(text.encode("utf-8")) if path.exists() else None,
         tuple(changes),
     )
+
+
+def _check_referenced(path: Path, text: str, base: Path, file: ScenarioFile) -> None:
+    """A missing criteria or data file is reported at the scenario key that names it."""
+    pc = ProblemCollector()
+    refs = [("criteria", file.criteria)]
+    if isinstance(file.data, str):
+        refs.append(("data", file.data))
+    for key, rel in refs:
+        target = (base / rel).resolve()
+        line = locate(text, (key,))
+        if not target.exists():
+            pc.add(path, f"{key} file not found: {rel} (looked for {target})", key, line)
+        elif not target.is_file():
+            pc.add(path, f"{key} must name a file, but {rel} is a directory", key, line)
+    pc.raise_if_any()
 
 
 def new_scenario(criteria_path: Path, data_path: Path, focus: str | None, target: Path) -> Scenario:

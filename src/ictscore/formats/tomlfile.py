@@ -161,7 +161,7 @@ def validation_problems(
 ) -> list[Problem]:
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+        loc = _strip_tags(model, tuple(p for p in err["loc"] if not _is_union_tag(p)))
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
             key = str(loc[-1]) if loc else ""
@@ -184,6 +184,52 @@ def validation_problems(
     return problems
 
 
+def _strip_tags(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """Drop the discriminator value pydantic puts in a tagged union's location.
+
+    An error in `[indicator.rule]` of type "ratio" comes as indicator.0.rule.ratio.points; the
+    file has no key "ratio", so the planner should read indicator[1].rule.points.
+    """
+    current: list[Any] = [model]
+    out: list[int | str] = []
+    for key in loc:
+        if isinstance(key, int):
+            out.append(key)
+            continue
+        models = [cls for tp in current for cls in _models_in(tp)]
+        fields = [f for cls in models for n, f in cls.model_fields.items() if key in (n, f.alias)]
+        if fields:
+            out.append(key)
+            current = [f.annotation for f in fields]
+            continue
+        tags = {
+            str(arg)
+            for cls in models
+            for f in cls.model_fields.values()
+            if typing.get_origin(f.annotation) is typing.Literal
+            for arg in typing.get_args(f.annotation)
+        }
+        members = {
+            getattr(arg, "__name__", str(arg))
+            for tp in current
+            if typing.get_origin(tp) in (typing.Union, types.UnionType)
+            for arg in typing.get_args(tp)
+        }
+        if key in members:  # a plain union: pydantic names the member type tried
+            current = []
+            continue
+        if len(models) > 1 and key in tags:
+            current = [
+                cls
+                for cls in models
+                if any(key in typing.get_args(f.annotation) for f in cls.model_fields.values())
+            ]
+            continue
+        out.append(key)
+        current = []
+    return tuple(out)
+
+
 def _is_union_tag(part: int | str) -> bool:
     # pydantic inserts the discriminator or the member type name into the location of a union
     return isinstance(part, str) and ("[" in part or part.startswith("function-"))
@@ -192,7 +238,10 @@ def _is_union_tag(part: int | str) -> bool:
 def load_model(
     path: Path, model: type[M], data: dict[str, Any] | None = None, text: str = ""
 ) -> tuple[M, str]:
-    """Parse and validate one TOML file; every schema problem is reported together."""
+    """Parse and validate one TOML file; every schema problem is reported together.
+
+    Pass `text` with already parsed `data`, or messages lose their line numbers.
+    """
     if data is None:
         data, text = parse_toml(path)
     try:

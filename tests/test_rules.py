@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from ictscore.engine.rules import score_column, score_value
 from ictscore.formats.criteria import Indicator
@@ -97,9 +98,17 @@ def test_goalposts(direction: str, value: float, expected: float) -> None:
 
 def test_bonus_and_penalty() -> None:
     penalty = {"type": "bonus", "per_unit": -5, "min": -20, "max": 0}
-    assert [one(penalty, v) for v in (0, 1, 3, 10)] == [0, -5, -15, -20]
+    assert [one(penalty, v, direction="lower") for v in (0, 1, 3, 10)] == [0, -5, -15, -20]
     bonus = {"type": "bonus", "per_unit": 4, "min": 0, "max": 10}
     assert [one(bonus, v) for v in (0, 2, 5)] == [0, 8, 10]
+
+
+def test_penalty_must_say_lower_is_better() -> None:
+    # the direction decides the worst value under missing = "lowest", so it must be right
+    with pytest.raises(ValidationError, match="penalty"):
+        ind({"type": "bonus", "per_unit": -5, "min": -20, "max": 0})
+    with pytest.raises(ValidationError, match="penalty"):
+        ind({"type": "bonus", "per_unit": 5, "min": 0, "max": 20}, direction="lower")
 
 
 def test_peer_rules_refuse_a_single_value() -> None:
@@ -164,3 +173,9 @@ def test_peer_rule_lists_who_took_part() -> None:
 def test_zscore_of_equal_values_is_zero_not_noise(value: float) -> None:
     # the mean of three 0.1 is 0.10000000000000002: the spread must not come out as 1e-17
     assert score_column(ind({"type": "zscore"}), [value] * 3) == [0.0, 0.0, 0.0]
+
+
+def test_zscore_of_tiny_values_does_not_divide_by_zero() -> None:
+    # found by hypothesis: (1.3e-258 − mean)² underflows to 0 without rescaling first
+    assert score_column(ind({"type": "zscore"}), [0.0, 1.3421984917843585e-258]) == [-1.0, 1.0]
+    assert score_column(ind({"type": "zscore"}), [1e300, -1e300]) == [1.0, -1.0]

@@ -41,7 +41,12 @@ def every_rule(missing: str = "zero") -> Criteria:
             indicator("z", {"type": "zscore"}, range=[-50, 50]),
             indicator("zl", {"type": "zscore"}, direction="lower", **r100),
             indicator("gp", {"type": "goalposts", "lower": 10, "upper": 30, "points": 15}, **r100),
-            indicator("bo", {"type": "bonus", "per_unit": -5, "min": -20, "max": 0}, range=[0, 9]),
+            indicator(
+                "bo",
+                {"type": "bonus", "per_unit": -5, "min": -20, "max": 0},
+                range=[0, 9],
+                direction="lower",
+            ),
             indicator("ro", {"type": "direct"}, range=[0, 1], reported_only=True),
         ],
         [

@@ -85,7 +85,11 @@ def score_column(ind: Indicator, raw: Sequence[Value | None]) -> list[float | No
         # equal values have no spread; computing it would give rounding noise (1e-17), and
         # dividing by that noise would turn equal peers into ±1
         return [None if v is None else 0.0 for v in raw]
+    # z-scores do not change when every value is divided by one number; dividing by the largest
+    # magnitude keeps the squares below from underflowing to a zero spread (values like 1e-200)
+    size = max(abs(x) for x in xs)
+    xs = [x / size for x in xs]
     mean = math.fsum(xs) / n
     sd = math.sqrt(math.fsum((x - mean) ** 2 for x in xs) / n)
     sign = 1.0 if higher else -1.0
-    return [None if v is None else sign * (float(v) - mean) / sd for v in raw]
+    return [None if v is None else sign * (float(v) / size - mean) / sd for v in raw]

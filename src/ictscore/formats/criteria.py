@@ -219,6 +219,12 @@ class Indicator(NodeBase):
                 "a 'direct' rule takes the value as the score, so direction must be "
                 "'higher'; use goalposts or minmax for a lower-is-better value"
             )
+        if self.rule.type == "bonus" and (self.rule.per_unit < 0) != (self.direction == "lower"):
+            raise ValueError(
+                "a bonus with per_unit < 0 is a penalty, so direction must be 'lower' "
+                "(and 'higher' for a positive bonus): the missing-value policy and the "
+                "planner read the direction"
+            )
         if t == "relative_to_best" and (self.range is None or self.range[0] < 0):
             raise ValueError(
                 "'relative_to_best' divides by the best value: give a range "

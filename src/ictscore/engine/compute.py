@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from itertools import repeat
+from math import fsum
+from operator import mul
 from types import MappingProxyType
 
 from ictscore.engine.bounds import check_computable, node_bounds
-from ictscore.engine.ranking import TIE_TOLERANCE, rank_column
+from ictscore.engine.ranking import TIE_TOLERANCE, Ranks
 from ictscore.engine.result import Result
-from ictscore.engine.rules import is_peer_relative, score_column, score_value
+from ictscore.engine.rules import is_peer_relative, score_column, score_value, scorer
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator
 from ictscore.formats.dataset import Dataset
 from ictscore.formats.errors import InputError, Problem
@@ -36,6 +39,11 @@ class Engine:
         self.bounds = node_bounds(criteria)
         self.order = criteria.order
         self._kids: dict[str, list[tuple[str, float, float]]] = {}
+        self._scorers = {
+            ind.id: scorer(ind) for ind in criteria.indicators() if not is_peer_relative(ind)
+        }
+        self._factors: dict[str, list[float]] = {}
+        self._wsum: dict[str, float] = {}
         for agg in criteria.aggregates():
             kids = []
             for ch in agg.children:
@@ -44,6 +52,11 @@ class Engine:
                     continue
                 kids.append((ch.node, ch.factor, self.bounds[ch.node][1]))
             self._kids[agg.id] = kids
+            # what each child's score is multiplied by, and what the products are divided by
+            self._factors[agg.id] = [
+                f / mx if agg.method == "points_over_max" else f for _, f, mx in kids
+            ]
+            self._wsum[agg.id] = math.fsum(f for _, f, _ in kids)
         self._ancestors = {n: criteria.ancestors(n) for n in criteria.nodes}
         self._tops = [n for n in criteria.order if not criteria.parents[n]]
 
@@ -71,24 +84,43 @@ class Engine:
         scores: dict[str, tuple[float | None, ...]] = {}
         peers: dict[str, tuple[int, ...]] = {}
         problems: list[Problem] = []
+        complete: set[str] = set()  # nodes every entity has a score at: the fast paths
         for nid in self.order:
             node = self.criteria.nodes[nid]
             if isinstance(node, Indicator):
-                col = self._fill_missing(node, inputs[nid], needed[nid], ids, source, problems)
-                raw[nid] = tuple(col)
-                scores[nid] = tuple(score_column(node, col))
+                given = inputs[nid]
+                one = self._scorers.get(nid)
+                if one is not None:
+                    try:  # a gap (None) makes the scorer raise: then take the careful path
+                        scores[nid] = tuple(map(one, given))  # type: ignore[arg-type]
+                        gapless = True
+                    except (TypeError, ValueError):
+                        gapless = False
+                else:
+                    gapless = None not in given
+                col = given
+                if not gapless:
+                    filled = self._fill_missing(node, given, needed[nid], ids, source, problems)
+                    col = tuple(filled)
+                    scores[nid] = tuple(score_column(node, col))
+                elif one is None:
+                    scores[nid] = tuple(score_column(node, col))
+                raw[nid] = col
+                if gapless:
+                    complete.add(nid)
                 if is_peer_relative(node):
                     peers[nid] = tuple(i for i, v in enumerate(col) if v is not None)
             else:
-                p, s, took = self._aggregate_column(node, inputs[nid], needed[nid], scores)
+                p, s, took = self._aggregate_column(
+                    node, inputs[nid], needed[nid], scores, complete
+                )
                 pre[nid] = tuple(p)
                 scores[nid] = tuple(s)
                 if node.rescale != "none":
                     peers[nid] = took
         if problems:
             raise InputError([_placed(p, lines or {}) for p in problems])
-        ties = self.criteria.framework.ties
-        ranks = {nid: rank_column(scores[nid], ties) for nid in self.order}
+        frozen = MappingProxyType(scores)
         return Result(
             self.criteria,
             ids,
@@ -96,8 +128,8 @@ class Engine:
             MappingProxyType(dict(inputs)),
             MappingProxyType(raw),
             MappingProxyType(pre),
-            MappingProxyType(scores),
-            MappingProxyType(ranks),
+            frozen,
+            Ranks(frozen, self.criteria.framework.ties),
             MappingProxyType(peers),
         )
 
@@ -114,11 +146,13 @@ class Engine:
                 continue
             own = needed[nid]
             sup = inputs[nid]
+            if all(own) and sup.count(None) == n:  # the usual case: every entity needs all
+                for ch in node.children:
+                    needed[ch.node] = [True] * n
+                continue
+            mask = [o and v is None for o, v in zip(own, sup, strict=True)]
             for ch in node.children:
-                col = needed[ch.node]
-                for i in range(n):
-                    if own[i] and sup[i] is None:
-                        col[i] = True
+                needed[ch.node] = [a or b for a, b in zip(needed[ch.node], mask, strict=True)]
         return needed
 
     def _fill_missing(
@@ -164,36 +198,50 @@ class Engine:
         supplied: Sequence[Value | None],
         needed: list[bool],
         scores: Mapping[str, Sequence[float | None]],
+        complete: set[str],
     ) -> tuple[Column, Column, tuple[int, ...]]:
         n = len(supplied)
         kids = self._kids[agg.id]
-        cols = [(scores[c], f, mx) for c, f, mx in kids]
-        pre: Column = [None] * n
-        for i in range(n):
-            if supplied[i] is None and needed[i]:
-                pre[i] = self._combine(agg, [(col[i], f, mx) for col, f, mx in cols])
+        rows = zip(*[scores[c] for c, _, _ in kids], strict=True) if kids else repeat((), n)
+        pre: Column
+        fac, w, m = self._factors[agg.id], self._wsum[agg.id], agg.method
+        gapless = all(c in complete for c, _, _ in kids)
+        if gapless and supplied.count(None) == n and all(needed):
+            # every entity computes this node from complete children: one pass, no checks
+            if m == "sum":
+                pre = [fsum(map(mul, r, fac)) for r in rows]
+            elif m != "geometric_mean" and w > 0:
+                pre = [fsum(map(mul, r, fac)) / w for r in rows]
+            else:
+                pre = [self._combine(agg, r) for r in rows]
+            complete.add(agg.id)
+        else:
+            pre = [None] * n
+            for i, row in enumerate(rows):
+                if supplied[i] is None and needed[i]:
+                    pre[i] = self._combine(agg, row)
         final, took = self._finish_column(agg, pre, supplied)
         return pre, final, took
 
-    def _combine(
-        self, agg: Aggregate, parts: list[tuple[float | None, float, float]]
-    ) -> float | None:
-        if any(s is None for s, _, _ in parts):
+    def _combine(self, agg: Aggregate, row: Sequence[float | None]) -> float | None:
+        """One entity's aggregate from its children's scores, in the order of `_kids`."""
+        if None in row:
             return None
-        vals = [(float(s), f, mx) for s, f, mx in parts]  # type: ignore[arg-type]
+        vals: Sequence[float] = row  # type: ignore[assignment]
+        factors = self._factors[agg.id]
         m = agg.method
+        # fsum, here and in the one-pass path above: correctly rounded, so the same bits on every
+        # Python version (3.12 changed what plain sum() returns) and in either path
         if m == "sum":
-            return math.fsum(s * f for s, f, _ in vals)
-        w = math.fsum(f for _, f, _ in vals)
+            return fsum(map(mul, vals, factors))
+        w = self._wsum[agg.id]
         if w <= 0:
             return 0.0
-        if m == "weighted_mean":
-            return math.fsum(s * f for s, f, _ in vals) / w
-        if m == "points_over_max":
-            return math.fsum(f * s / mx for s, f, mx in vals) / w
-        if any(s <= 0 for s, _, _ in vals):
+        if m != "geometric_mean":  # weighted_mean, points_over_max
+            return fsum(map(mul, vals, factors)) / w
+        if any(s <= 0 for s in vals):
             return 0.0
-        return math.exp(math.fsum(f * math.log(s) for s, f, _ in vals) / w)
+        return math.exp(math.fsum(map(mul, factors, map(math.log, vals))) / w)
 
     def _finish_column(
         self, agg: Aggregate, pre: Sequence[float | None], supplied: Sequence[Value | None]
@@ -251,7 +299,6 @@ class Engine:
         pre = dict(result.pre)
         scores = dict(result.scores)
         peers = dict(result.peers)
-        ranks = dict(result.ranks)
         # nodes whose whole column changed, and nodes where only entity i changed
         whole: set[str] = set()
         rcol = list(result.raw[node_id])
@@ -280,9 +327,9 @@ class Engine:
             elif full:
                 for j in range(len(pcol)):
                     if pcol[j] is not None:
-                        pcol[j] = self._combine(agg, [(scores[c][j], f, mx) for c, f, mx in kids])
+                        pcol[j] = self._combine(agg, [scores[c][j] for c, _, _ in kids])
             elif pcol[i] is not None:
-                pcol[i] = self._combine(agg, [(scores[c][i], f, mx) for c, f, mx in kids])
+                pcol[i] = self._combine(agg, [scores[c][i] for c, _, _ in kids])
             else:
                 continue
             pre[anc] = tuple(pcol)
@@ -298,9 +345,11 @@ class Engine:
                 scol[i] = fin[0]
                 scores[anc] = tuple(scol)
             changed.append(anc)
-        ties = self.criteria.framework.ties
-        for nid in changed:
-            ranks[nid] = rank_column(scores[nid], ties)
+        frozen = MappingProxyType(scores)
+        if isinstance(result.ranks, Ranks):
+            ranks = result.ranks.carried(frozen, set(changed))
+        else:
+            ranks = Ranks(frozen, self.criteria.framework.ties)
         return Result(
             self.criteria,
             result.entity_ids,
@@ -308,8 +357,8 @@ class Engine:
             MappingProxyType(inputs),
             MappingProxyType(raw),
             MappingProxyType(pre),
-            MappingProxyType(scores),
-            MappingProxyType(ranks),
+            frozen,
+            ranks,
             MappingProxyType(peers),
         )
 

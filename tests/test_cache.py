@@ -102,3 +102,12 @@ def test_hit_does_not_import_pydantic(bundle: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "Sở Nội vụ" in proc.stdout
+
+
+def test_every_file_read_is_a_dependency(bundle: Path) -> None:
+    _age(*bundle.parent.parent.rglob("*.toml"))
+    assert fast_main(["compute", str(bundle)]) == 0
+    entry = next(cache.cache_dir().glob("*.json")).read_text("utf-8")
+    for name in ("bac-giang-so-noi-vu-2021.toml", "bac-giang-department-dti.toml"):
+        assert name in entry
+    assert "bac-giang-departments-2021.toml" in entry

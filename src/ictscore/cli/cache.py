@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -91,6 +90,8 @@ def store(
         entry = {"deps": digests, "output": output}
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when storing: a lookup must start fast
+
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

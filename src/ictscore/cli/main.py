@@ -7,37 +7,36 @@ its parser. Nothing here imports Textual: the TUI is imported only when it is as
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from ictscore import __version__
-from ictscore.cli import (
-    cmd_compare,
-    cmd_compute,
-    cmd_export,
-    cmd_import,
-    cmd_plan,
-    cmd_report,
-    cmd_seek,
-    cmd_validate,
-)
 from ictscore.formats.errors import InputError
 
 COMMANDS = [
-    cmd_compute,
-    cmd_validate,
-    cmd_compare,
-    cmd_import,
-    cmd_export,
-    cmd_report,
-    cmd_seek,
-    cmd_plan,
+    "compute",
+    "validate",
+    "compare",
+    "import",
+    "export",
+    "report",
+    "seek",
+    "plan",
 ]
+"""Each is the module ictscore.cli.cmd_<name>, imported only when its command runs (or for
+`--help`): planning and reports load numpy and friends, which `compute` does not need."""
 
 EXIT_BAD_INPUT = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"ictscore.cli.cmd_{name}")
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with `argv` naming a command, only that command's module is imported."""
     parser = argparse.ArgumentParser(
         prog="ictscore",
         description="Score an agency against a Vietnamese government ranking (DTI, Vietnam ICT "
@@ -46,14 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ictscore {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in COMMANDS:
-        mod.register(sub)
+    first = next((a for a in argv or () if not a.startswith("-")), None)
+    names = [first] if first in COMMANDS else COMMANDS
+    for name in names:
+        _command_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_in = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(args_in)
+    args = parser.parse_args(args_in)
     try:
         if args.command is None:
             return _default(args)
@@ -71,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _default(args: argparse.Namespace) -> int:
+    from ictscore.cli.cmd_compute import run_path
     from ictscore.resources import default_scenario
 
-    return cmd_compute.run_path(default_scenario(), "table", "vi")
+    return run_path(default_scenario(), "table", "vi")

@@ -18,7 +18,14 @@ from ictscore.cli.main import main
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 CASES = sorted(d.name for d in CORPUS.iterdir() if d.is_dir() and not d.name.startswith("_"))
 LINE = re.compile(r"^error: (?P<file>\S+?)(?P<line>:\d+(:\d+)?)?(?P<key> \[\S+\])?: (?P<msg>\S.*)$")
-WHOLE_FILE = ("file not found", "not UTF-8", "is a directory", "cannot read", "add --criteria")
+WHOLE_FILE = (
+    "file not found",
+    "not UTF-8",
+    "is a directory",
+    "cannot read",
+    "cannot write",
+    "add --criteria",
+)
 
 
 def expectation(case: str) -> dict[str, Any]:

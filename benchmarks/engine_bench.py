@@ -1,8 +1,7 @@
 """Performance figures for issue 2 §11. Run: python benchmarks/engine_bench.py [--quick]
 
 (a) `ictscore compute` on the default scenario against `python -c "import pydantic"`, side by
-    side, median of N runs each: cold (the output cache bypassed: full parse, validation,
-    computation) and warm (the same files again: answered from the content-hashed cache).
+    side, median of N runs each (a full parse, validation and computation every time).
 (b) recompute after one changed value (`Engine.update`, then reading the new ranks of every
     node the edit reached) on synthetic frameworks of 100 indicators in 10 groups, for
     63 and 10,000 entities, with a rule that ignores the peers (ratio) and one that does not
@@ -16,13 +15,10 @@ Figures are wall-clock medians on this machine; nothing here runs under pytest.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -52,27 +48,17 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
 
 def cli(runs: int) -> None:
     py = sys.executable
-    cache = tempfile.mkdtemp(prefix="ictscore-bench-")
-    env = {**os.environ, "ICTSCORE_CACHE_DIR": cache}
-    env.pop("ICTSCORE_NO_CACHE", None)
-    cold_env = {**env, "ICTSCORE_NO_CACHE": "1"}
     compute = [py, "-m", "ictscore", "compute", str(DEFAULT)]
 
-    def run(cmd: list[str], e: dict[str, str]) -> Callable[[], object]:
-        return lambda: subprocess.run(cmd, env=e, stdout=subprocess.DEVNULL, check=True)
+    def run(cmd: list[str]) -> Callable[[], object]:
+        return lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
 
-    run(compute, env)()  # fills the cache
     rows: list[tuple[str, float]] = []
     for _ in range(2):  # interleaved rounds, so drifting machine load hits every line alike
         rows.append(
-            (
-                "python -c 'import pydantic'",
-                median_ms(run([py, "-c", "import pydantic"], env), runs),
-            )
+            ("python -c 'import pydantic'", median_ms(run([py, "-c", "import pydantic"]), runs))
         )
-        rows.append(("ictscore compute (cold, no cache)", median_ms(run(compute, cold_env), runs)))
-        rows.append(("ictscore compute (warm, cached)", median_ms(run(compute, env), runs)))
-    shutil.rmtree(cache, ignore_errors=True)
+        rows.append(("ictscore compute", median_ms(run(compute), runs)))
     best: dict[str, float] = {}
     for name, ms in rows:
         best[name] = min(ms, best.get(name, ms))

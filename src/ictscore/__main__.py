@@ -1,3 +1,3 @@
-from ictscore.cli.fast import main
+from ictscore.cli.main import main
 
 raise SystemExit(main())

@@ -12,8 +12,6 @@ import re
 import tomllib
 import types
 import typing
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,23 +24,7 @@ M = TypeVar("M", bound=BaseModel)
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-_RECORDERS: list[set[Path]] = []
-
-
-@contextmanager
-def recording_reads() -> Iterator[set[Path]]:
-    """Collect every input file read inside the block (what the compute cache re-checks)."""
-    files: set[Path] = set()
-    _RECORDERS.append(files)
-    try:
-        yield files
-    finally:
-        _RECORDERS.remove(files)
-
-
 def read_text(path: Path) -> str:
-    for files in _RECORDERS:
-        files.add(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

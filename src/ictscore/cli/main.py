@@ -24,6 +24,7 @@ COMMANDS = [
     "report",
     "seek",
     "plan",
+    "open",
 ]
 """Each is the module ictscore.cli.cmd_<name>, imported only when its command runs (or for
 `--help`): planning and reports load numpy and friends, which `compute` does not need."""
@@ -73,7 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _default(args: argparse.Namespace) -> int:
-    from ictscore.cli.cmd_compute import run_path
-    from ictscore.resources import default_scenario
+    from ictscore.cli.cmd_open import run_default
 
-    return run_path(default_scenario(), "table", "vi")
+    return run_default()

@@ -1,0 +1,183 @@
+"""Scenarios side by side at every node: the comparison `ictscore compare` prints, in the TUI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ictscore import describe, display
+from ictscore.formats.criteria import Indicator
+from ictscore.formats.errors import InputError
+from ictscore.formats.scenario import Change, load_scenario
+from ictscore.planning.compare import Comparison, compare
+from ictscore.planning.session import Session
+from ictscore.planning.whatif import Projection, WhatIf
+from ictscore.tui.i18n import tr
+from ictscore.tui.screens.base import TranslatedScreen
+
+
+def candidates(session: Session) -> list[Path]:
+    """Saved scenarios of the same framework beside the open one (and the bundled ones)."""
+    from ictscore.resources import bundled_scenarios
+
+    sc = session.scenario
+    here = sc.path.parent if sc.path is not None else Path.cwd()
+    seen = {sc.path.resolve()} if sc.path is not None and sc.path.exists() else set()
+    names = {p.name for p in seen}
+    out = []
+    for p in sorted(here.glob("*.toml")) + bundled_scenarios():
+        if p.resolve() in seen or p.name in names:
+            continue  # a bundled copy of a scenario already listed is the same plan
+        seen.add(p.resolve())
+        names.add(p.name)
+        try:
+            other = load_scenario(p)
+        except InputError:
+            continue
+        if other.criteria.framework.id == sc.criteria.framework.id:
+            out.append(p)
+    return out
+
+
+class CompareScreen(TranslatedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", tooltip="Back to the planner"),
+        Binding("a", "add", "Add scenario", tooltip="Add a scenario to compare (path)"),
+    ]
+
+    def __init__(self, session: Session, paths: list[Path] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.paths = list(candidates(session) if paths is None else paths)
+        own = session.scenario.path
+        if not self.paths and own is not None and own.exists():
+            self.paths = [own]  # alone, this session is compared with its file as saved
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="compare"):
+            yield DataTable[Text](id="compare-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="compare-only")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def on_resize(self) -> None:
+        self.show()
+
+    @property
+    def lang(self) -> str:
+        return str(getattr(self.app, "lang", "vi"))
+
+    def comparison(self) -> Comparison | None:
+        s = self.session
+        live = s.projection()
+        name = f"{s.scenario.name} ({tr('this session', self.lang)})"
+        projections = [Projection(name, live.focus, live.baseline, live.result)]
+        changes: list[list[Change]] = [s.scenario.applied()]
+        for p in self.paths:
+            try:
+                sc = load_scenario(p)
+            except InputError as exc:
+                self.notify(str(exc.problems[0]), severity="error")
+                continue
+            proj = WhatIf(sc).project()
+            projections.append(Projection(p.stem, proj.focus, proj.baseline, proj.result))
+            changes.append(sc.applied())
+        if len(projections) < 2:
+            return None
+        try:
+            return compare(projections, changes)
+        except InputError as exc:
+            self.notify(str(exc.problems[0].message), severity="error")
+            return None
+
+    def show(self) -> None:
+        lang = self.lang
+        table = self.query_one("#compare-table", DataTable)
+        only = self.query_one("#compare-only", Static)
+        table.clear(columns=True)
+        self.title = tr("Scenarios side by side", lang)
+        comp = self.comparison()
+        if comp is None:
+            only.update(tr("Give at least two scenarios: press a to add one", lang))
+            return
+        crit = self.session.scenario.criteria
+        room = max(
+            20, self.size.width - 2 * (len(comp.names) + 3) - 11 - 16 * len(comp.names) - 5 - 2
+        )
+        # explicit widths: re-created columns otherwise keep the header's width here
+        table.add_column(tr("Criterion", lang), key="node", width=room)
+        table.add_column(tr("Baseline", lang), key="baseline", width=11)
+        for k, name in enumerate(comp.names):
+            table.add_column(_cut(name, 16), key=f"s{k}", width=16)
+        table.add_column(tr("Differs", lang), key="differs", width=5)
+        for row in comp.rows:
+            dec = crit.decimals(row.node)
+            first = row.cells[0]
+            style = "bold" if row.differs else ""
+            cells = [
+                Text(_cut(_indent(crit, row.node) + crit.label(row.node, lang), room), style),
+                Text(
+                    f"{display.number(first.baseline_score, dec, lang)} #{_r(first.baseline_rank)}",
+                    "dim",
+                    justify="right",
+                ),
+            ]
+            for d in row.cells:
+                txt = f"{display.number(d.scenario_score, dec, lang)} #{_r(d.scenario_rank)}"
+                cells.append(Text(txt, style, justify="right"))
+            cells.append(Text("≠" if row.differs else "", "bold yellow"))
+            table.add_row(*cells, key=row.node)
+        lines = []
+        for k, name in enumerate(comp.names):
+            lines.append(tr("Only in {name}", lang, name=name) + ":")
+            changes = comp.only_in(k)
+            if not changes:
+                lines.append("  " + tr("(no changes)", lang))
+            for c in changes:
+                node = crit.nodes[c.node]
+                value = (
+                    describe.value(node, c.value, lang) if isinstance(node, Indicator) else c.value
+                )
+                who = c.entity or comp.focus[k]
+                lines.append(f"  • {who}: {crit.label(c.node, lang)} = {value}")
+        only.update("\n".join(lines))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_add(self) -> None:
+        from ictscore.tui.screens.prompt import PromptScreen
+
+        def added(text: str | None) -> None:
+            if text:
+                self.paths.append(Path(text).expanduser())
+                self.show()
+
+        self.app.push_screen(PromptScreen(tr("Add a scenario to compare (path)", self.lang)), added)
+
+
+def _indent(crit: object, node: str) -> str:
+    depth = 0
+    parents = getattr(crit, "parents", {})
+    n = node
+    while parents.get(n):
+        n = parents[n][0]
+        depth += 1
+    return "  " * depth
+
+
+def _cut(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
+def _r(rank: int | None) -> str:
+    return "—" if rank is None else str(rank)

@@ -1,0 +1,76 @@
+"""F1 / ?: every key of the screen underneath, and how the planner works, in the chosen language."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Markdown
+
+from ictscore.tui.i18n import tr
+
+INTRO = {
+    "vi": """# ictscore — lập kế hoạch nâng hạng
+
+Chọn một **chỉ tiêu** trong cây bên trái (mũi tên, hoặc `/` để tìm), gõ giá trị mới rồi Enter,
+hoặc tăng/giảm từng bước bằng `+`/`-`. Mọi đơn vị được tính lại ngay (các tiêu chí so sánh
+với đơn vị tốt nhất làm mọi đơn vị cùng thay đổi). Mỗi thay đổi vào nhật ký của kịch bản:
+`ctrl+z`/`ctrl+y` để hoàn tác, làm lại; `ctrl+s` để lưu. Thay đổi chưa lưu được ghi vào nhật ký
+khôi phục ngay khi gõ, nên tắt máy đột ngột cũng không mất.
+
+Biểu đồ (tab *Biểu đồ*): các chỉ số chính so với đơn vị dẫn đầu, trung vị và đơn vị ngay trên;
+hạng theo toàn bộ khoảng giá trị của chỉ tiêu đang chọn, vạch đỏ là giá trị hiện tại.
+""",
+    "en": """# ictscore — planning a better rank
+
+Select an **indicator** in the tree on the left (arrows, or `/` to find one), type a new value and
+press Enter, or step it with `+`/`-`. Every entity is recomputed at once (rules relative to the
+best entity move everyone). Each edit goes into the scenario's edit log: `ctrl+z`/`ctrl+y` undo
+and redo; `ctrl+s` saves. Unsaved edits are journaled as you type, so a crash loses nothing.
+
+Charts (the *Charts* tab): the pillars against the leader, the median and the entity just above;
+the rank across the selected indicator's whole range, the red line at the current value.
+""",
+}
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,f1,question_mark", "close", "Close"),
+    ]
+
+    def __init__(self, under: Screen[object], lang: str) -> None:
+        super().__init__()
+        self.under = under
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Markdown(self._text())
+
+    def _text(self) -> str:
+        lang = self.lang
+        rows = []
+        seen = set()
+        for key, ab in self.under.active_bindings.items():
+            b = ab.binding
+            if not b.description or b.action in seen:
+                continue
+            seen.add(b.action)
+            keys = self.app.get_key_display(b)
+            rows.append(f"| `{keys}` | {tr(b.description, lang)} | {tr(b.tooltip, lang)} |")
+            del key
+        cols = ("Phím", "Lệnh", "Tác dụng") if lang == "vi" else ("Key", "Command", "What it does")
+        head = "| " + " | ".join(cols) + " |\n|---|---|---|\n"
+        palette = (
+            "\n`ctrl+p`: mọi lệnh trong bảng lệnh.\n"
+            if lang == "vi"
+            else "\n`ctrl+p`: every command in the command palette.\n"
+        )
+        return INTRO[lang] + "\n" + head + "\n".join(rows) + "\n" + palette
+
+    def action_close(self) -> None:
+        self.dismiss(None)

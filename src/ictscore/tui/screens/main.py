@@ -1,0 +1,254 @@
+"""The planner: the framework tree and the editor on the left; summary, ranking and charts on the
+right. Every edit goes through the session and then `show()` repaints each panel from it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, Tree
+
+from ictscore import describe
+from ictscore.formats.criteria import Indicator
+from ictscore.tui.i18n import tr
+from ictscore.tui.screens.base import TranslatedScreen
+from ictscore.tui.widgets.node_detail import NodeDetail
+from ictscore.tui.widgets.node_tree import NodeTree
+from ictscore.tui.widgets.pillar_chart import PillarChart
+from ictscore.tui.widgets.ranking_table import RankingTable
+from ictscore.tui.widgets.summary_panel import SummaryPanel
+from ictscore.tui.widgets.sweep_chart import SweepChart
+from ictscore.tui.widgets.value_editor import ValueEditor
+
+if TYPE_CHECKING:
+    from ictscore.tui.app import IctscoreApp
+
+TYPING_STARTS_EDIT = set("0123456789.,")
+
+
+class MainScreen(TranslatedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit", tooltip="Type a new value for the selected indicator"),
+        Binding("plus,equals_sign", "step(1)", "Step up", tooltip="One step up", key_display="+"),
+        Binding("minus", "step(-1)", "Step down", tooltip="One step down", key_display="-"),
+        Binding("r", "reset", "Reset", tooltip="Back to the baseline value"),
+        Binding(
+            "R",
+            "reset_all",
+            "Reset all",
+            tooltip="Undo every edit (redo brings them back)",
+            show=False,
+        ),
+        Binding("slash", "find", "Find", tooltip="Find an indicator by name or id", show=False),
+        Binding(
+            "s", "sort", "Sort", tooltip="Sort the ranking by the total or a pillar", show=False
+        ),
+        Binding("g", "charts", "Charts", tooltip="Show the charts or the ranking", show=False),
+        Binding("escape", "leave_editor", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected: str | None = None
+        self._lang_shown = ""
+
+    @property
+    def ictapp(self) -> IctscoreApp:
+        return cast("IctscoreApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield NodeTree(id="tree")
+                yield NodeDetail(id="detail")
+                yield ValueEditor(id="editor")
+            with Vertical(id="right"):
+                yield SummaryPanel(id="summary")
+                with TabbedContent(id="tabs"):
+                    with TabPane("Ranking", id="tab-ranking"):
+                        yield RankingTable(id="ranking")
+                    with TabPane("Charts", id="tab-charts"):
+                        yield PillarChart(id="pillars")
+                        yield SweepChart(id="sweep")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one(NodeTree).focus()
+
+    def on_screen_resume(self) -> None:
+        self.show()
+
+    # --- painting ------------------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Repaint every panel from the session (cheap: a few dozen rows)."""
+        app = self.ictapp
+        s, lang = app.session, app.lang
+        tree = self.query_one(NodeTree)
+        tree.show(s, lang)
+        tree.border_title = (
+            s.scenario.criteria.framework.name_vi
+            if lang == "vi"
+            else (s.scenario.criteria.framework.name_en)
+        )
+        if self.selected is None or self.selected not in s.scenario.criteria.nodes:
+            self.selected = tree.selected
+        self.query_one(SummaryPanel).show(s, lang)
+        self.query_one(RankingTable).show(s, lang)
+        if lang != self._lang_shown:  # a new tab label costs a relayout: only on a switch
+            tabs = self.query_one(TabbedContent)
+            tabs.get_tab("tab-ranking").label = tr("Ranking", lang)
+            tabs.get_tab("tab-charts").label = tr("Charts", lang)
+            self._lang_shown = lang
+        self.show_selection()
+
+    def show_selection(self) -> None:
+        app = self.ictapp
+        s, lang = app.session, app.lang
+        self.query_one(NodeDetail).show(s, lang, self.selected)
+        if self.query_one(TabbedContent).active == "tab-charts":
+            self.query_one(PillarChart).show(s, lang)
+            self.query_one(SweepChart).show(s, lang, self.selected)
+
+    @on(TabbedContent.TabActivated)
+    def _tab(self) -> None:
+        self.show_selection()
+
+    @on(Tree.NodeHighlighted)
+    def _highlight(self, event: Tree.NodeHighlighted[str]) -> None:
+        self.selected = event.node.data
+        self.show_selection()
+
+    @on(Tree.NodeSelected)
+    def _select(self, event: Tree.NodeSelected[str]) -> None:
+        node = event.node
+        if node.allow_expand:
+            node.toggle()
+        else:
+            self.action_edit()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a digit on the tree starts editing the selected indicator with it."""
+        on_tree = isinstance(self.focused, NodeTree)
+        if event.character in TYPING_STARTS_EDIT and on_tree and self._indicator() is not None:
+            event.stop()
+            event.prevent_default()
+            editor = self.query_one(ValueEditor)
+            if self.has_class("-editing") and editor.node == self.selected:
+                # keys typed faster than the focus moves to the editor
+                editor.insert_text_at_cursor(event.character or "")
+            else:
+                self.action_edit(event.character or "")
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _indicator(self) -> Indicator | None:
+        if self.selected is None:
+            return None
+        node = self.ictapp.session.scenario.criteria.nodes[self.selected]
+        return node if isinstance(node, Indicator) else None
+
+    def _need_indicator(self) -> Indicator | None:
+        ind = self._indicator()
+        if ind is None and self.selected is not None:
+            lang = self.ictapp.lang
+            label = self.ictapp.session.scenario.criteria.label(self.selected, lang)
+            self.notify(
+                tr("{node} is computed from its parts; select an indicator", lang, node=label)
+            )
+        return ind
+
+    def action_edit(self, text: str | None = None) -> None:
+        ind = self._need_indicator()
+        if ind is None:
+            return
+        app = self.ictapp
+        s = app.session
+        typed = text is not None
+        if text is None:
+            v = s.value(ind.id)
+            text = "" if v is None else (v if isinstance(v, str) else describe.value(ind, v, "en"))
+            if ind.unit and text.endswith(" " + ind.unit):
+                text = text[: -len(ind.unit) - 1]
+            if ind.rule.type == "yes_no":
+                text = "1" if v is not None and float(v) >= 0.5 else "0"
+        prompt = f"{tr('New value for', app.lang)} {s.scenario.criteria.label(ind.id, app.lang)}"
+        self.add_class("-editing")
+        self.query_one(ValueEditor).start(s.scenario.criteria, ind.id, text, prompt, not typed)
+
+    @on(Input.Submitted, "#editor")
+    def _submitted(self, event: Input.Submitted) -> None:
+        editor = self.query_one(ValueEditor)
+        if editor.node is None:
+            return
+        if self.ictapp.apply_edit(lambda s: s.edit(editor.node or "", event.value)):
+            self.action_leave_editor()
+        else:
+            editor.focus()
+
+    def action_leave_editor(self) -> None:
+        editor = self.query_one(ValueEditor)
+        editor.value = ""
+        editor.border_title = ""
+        self.remove_class("-editing")
+        self.query_one(NodeTree).focus()
+
+    def action_step(self, direction: int) -> None:
+        ind = self._need_indicator()
+        if ind is None:
+            return
+        app = self.ictapp
+        if not app.apply_edit(lambda s: s.step(ind.id, direction)):
+            return
+
+    def action_reset(self) -> None:
+        ind = self._need_indicator()
+        if ind is not None:
+            self.ictapp.apply_edit(lambda s: s.reset(ind.id))
+
+    def action_reset_all(self) -> None:
+        self.ictapp.action_reset_all()
+
+    def action_sort(self) -> None:
+        table = self.query_one(RankingTable)
+        table.cycle_sort(self.ictapp.session)
+        table.show(self.ictapp.session, self.ictapp.lang)
+
+    def action_charts(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "tab-ranking" if tabs.active == "tab-charts" else "tab-charts"
+
+    def action_find(self) -> None:
+        from ictscore.tui.screens.prompt import PromptScreen
+
+        app = self.ictapp
+        crit = app.session.scenario.criteria
+        options = [(n.id, f"{crit.label(n.id, app.lang)}  [{n.id}]") for n in crit.indicators()]
+
+        def found(node: str | None) -> None:
+            if node and node in crit.nodes:
+                self.go_to(node)
+
+        app.push_screen(PromptScreen(tr("Find", app.lang), "", options), found)
+
+    def go_to(self, node: str) -> None:
+        tree = self.query_one(NodeTree)
+        stack = [tree.root]
+        while stack:
+            tn = stack.pop(0)
+            if tn.data == node:
+                parent = tn.parent
+                while parent is not None:
+                    parent.expand()
+                    parent = parent.parent
+                self.call_after_refresh(tree.move_cursor, tn)
+                self.selected = node
+                self.show_selection()
+                tree.focus()
+                return
+            stack.extend(tn.children)

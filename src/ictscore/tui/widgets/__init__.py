@@ -1,0 +1,1 @@
+"""One widget per module; each takes the session and the language in `show(session, lang)`."""

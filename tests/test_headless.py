@@ -1,0 +1,89 @@
+"""The headless path never imports Textual; `ictscore open` checks its arguments before it does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ictscore.cli import main as cli
+
+from .conftest import CRITERIA, SCENARIOS
+
+DEFAULT = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"
+
+
+def test_compute_does_not_import_textual() -> None:
+    code = (
+        "import sys, ictscore.cli.main as m\n"
+        f"rc = m.main(['compute', {str(DEFAULT)!r}, '--format', 'json'])\n"
+        "assert rc == 0, rc\n"
+        "tops = {k.split('.')[0] for k in sys.modules}\n"
+        "bad = sorted(tops & {'textual', 'textual_plotext'})\n"
+        "print('LOADED', bad, file=sys.stderr)\n"
+        "assert not bad\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "LOADED []" in out.stderr
+
+
+def test_bare_ictscore_opens_the_default_scenario(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake(scenario: Any, lang: str = "vi") -> int:
+        seen["path"], seen["lang"] = scenario.path, lang
+        return 0
+
+    import ictscore.tui.launch
+
+    monkeypatch.setattr(ictscore.tui.launch, "launch", fake)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert cli.main([]) == 0
+    assert Path(seen["path"]).name == DEFAULT.name and seen["lang"] == "vi"
+
+
+def test_bare_ictscore_piped_prints_the_table() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "ictscore"], capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Sở Nội vụ" in out.stdout and "711,0" in out.stdout
+
+
+def test_open_scenario_and_new_from_criteria(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: list[Any] = []
+    import ictscore.tui.launch
+
+    monkeypatch.setattr(ictscore.tui.launch, "launch", lambda s, lang="vi": seen.append(s) or 0)
+    assert cli.main(["open", str(DEFAULT), "--lang", "en"]) == 0
+    assert seen[-1].focus == "so-noi-vu" and seen[-1].cursor == 1
+    data = SCENARIOS / "data" / "bac-giang-departments-2021.toml"
+    target = tmp_path / "new.toml"
+    crit = CRITERIA / "bac-giang-department-dti.toml"
+    args = ["open", "--criteria", str(crit), "--data", str(data), "--focus", "so-tu-phap"]
+    assert cli.main([*args, "-o", str(target)]) == 0
+    new = seen[-1]
+    assert new.path == target.resolve() and new.focus == "so-tu-phap" and new.changes == []
+    assert not target.exists()  # written only when the planner saves
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["open"],
+        ["open", "--criteria", "x.toml"],
+        ["open", "missing.toml"],
+        ["open", str(DEFAULT), "--focus", "so-tu-phap"],
+    ],
+)
+def test_open_refuses_bad_arguments(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err

@@ -1,0 +1,333 @@
+"""The planner driven by real key presses: every flow of the issue, end to end."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from ictscore.formats.scenario import load_scenario
+from ictscore.tui.app import IctscoreApp
+from ictscore.tui.screens.compare import CompareScreen
+from ictscore.tui.screens.confirm import ChoiceScreen
+from ictscore.tui.screens.help import HelpScreen
+from ictscore.tui.screens.main import MainScreen
+from ictscore.tui.widgets.node_tree import NodeTree
+from ictscore.tui.widgets.ranking_table import RankingTable
+from ictscore.tui.widgets.summary_panel import SummaryPanel
+
+MakeApp = Callable[..., IctscoreApp]
+ONLINE = "hd_ty_le_nop_truc_tuyen"
+SIZE = (120, 40)
+
+
+async def done(app: IctscoreApp) -> None:
+    """Wait for the app's workers, but never forever: an unexpected dialog fails the test."""
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=15)
+
+
+def summary(app: IctscoreApp) -> str:
+    return app.screen.query_one(SummaryPanel).plain
+
+
+def rank(app: IctscoreApp) -> int | None:
+    return app.session.result.rank(app.session.focus)
+
+
+async def find(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("slash")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_edit_changes_the_rank(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+z")  # back to the baseline: the file's one edit undone
+        assert rank(app) == 13
+        assert "Tổng điểm 666,0  hạng 13" in summary(app) and "→" not in summary(app)
+        await find(pilot, "hd_ty_le_nop")
+        main = app.screen
+        assert isinstance(main, MainScreen) and main.selected == ONLINE
+        await pilot.press("3", "0", "enter")
+        await pilot.pause()
+        assert rank(app) == 10
+        assert app.session.value(ONLINE) == 30.0
+        assert "Tổng điểm 666,0 → 711,0  hạng 13 → 10 ▲3" in summary(app)
+        table = main.query_one(RankingTable)
+        focus_row = table.get_row("so-noi-vu")
+        assert str(focus_row[0]).strip() == "► 10"
+        assert str(focus_row[1]) == "▲3"
+        assert "●" in app.title  # the unsaved marker
+        # + and - step by the criteria's step (1 for this indicator)
+        await pilot.press("plus", "plus")
+        assert app.session.value(ONLINE) == 32.0
+        await pilot.press("minus")
+        assert app.session.value(ONLINE) == 31.0
+        await pilot.press("r")
+        assert app.session.value(ONLINE) == 0.0 and rank(app) == 13
+
+
+async def test_undo_redo(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert rank(app) == 10
+        await pilot.press("ctrl+z")
+        assert rank(app) == 13 and "●" in app.title
+        await pilot.press("ctrl+z")  # nothing left: a message, no crash
+        assert rank(app) == 13
+        await pilot.press("ctrl+y")
+        assert rank(app) == 10 and "●" not in app.title
+        assert "→ 711,0  hạng 13 → 10 ▲3" in summary(app)
+
+
+async def test_invalid_input_is_refused(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await find(pilot, "hd_ty_le_nop")
+        await pilot.press("e")
+        editor = app.screen.query_one("#editor", Input)
+        assert editor.has_focus and editor.value == "30"
+        await pilot.press("ctrl+a", "ctrl+k", *"abc", "enter")
+        await pilot.pause()
+        assert app.session.scenario.cursor == 1 and rank(app) == 10
+        assert editor.has_focus and not editor.is_valid
+        await pilot.press("ctrl+a", "ctrl+k", *"150", "enter")
+        await pilot.pause()
+        assert app.session.scenario.cursor == 1
+        assert any("150" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        assert app.screen.query_one(NodeTree).has_focus
+        # an aggregate cannot be edited
+        await find(pilot, "hd_ty_le_nop")
+        await pilot.press("shift+left")  # the parent pillar
+        await pilot.press("plus")
+        assert app.session.scenario.cursor == 1
+
+
+async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await find(pilot, "nt_hop_ban")
+        await pilot.press("4", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # the comment heading the change list would go: asked first, never silently
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "ghi chú" in str(app.screen.question)
+        await pilot.click("#choice-save")
+        await done(app)
+        await pilot.pause()
+        assert "●" not in app.title
+    text = scenario_copy.read_text(encoding="utf-8")
+    assert text.startswith("# Sở Nội vụ tỉnh Bắc Giang")  # the hand-written head is kept
+    assert text.count("[[change]]") == 2
+    assert 'node = "nt_hop_ban_chi_dao"\nvalue = 4.0' in text
+    reloaded = load_scenario(scenario_copy)
+    assert [c.node for c in reloaded.applied()] == [ONLINE, "nt_hop_ban_chi_dao"]
+    assert not scenario_copy.with_name(f".{scenario_copy.name}.journal").exists()
+
+
+async def test_conflict_on_save_asks(make_app: MakeApp, scenario_copy: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        scenario_copy.write_text(scenario_copy.read_text() + "# edited elsewhere\n")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#choice-save")  # yes, drop the change-list comment
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "Ghi đè" in str(app.screen.question)
+        await pilot.press("escape")  # cancel: the other person's file stays
+        await done(app)
+        assert scenario_copy.read_text().endswith("# edited elsewhere\n")
+        assert "●" in app.title
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#choice-save")
+        await pilot.pause()
+        await pilot.click("#choice-overwrite")
+        await done(app)
+        await pilot.pause()
+    assert "[[change]]" not in scenario_copy.read_text()
+
+
+async def test_save_as_to_a_new_file(make_app: MakeApp, scenario_copy: Path) -> None:
+    app = make_app()
+    target = scenario_copy.parent / "plan-b.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *str(target), "enter")
+        await done(app)
+        await pilot.pause()
+        assert app.session.scenario.path == target
+    assert load_scenario(target).applied()[0].value == 30.0
+
+
+async def test_recovery_after_a_crash(make_app: MakeApp, scenario_copy: Path) -> None:
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await find(pilot, "hd_ty_le_nop")
+        await pilot.press("2", "0", "enter")
+        await pilot.pause()
+        assert rank(first) == 11
+        # the terminal is killed: no save, no quit dialog; the journal is on disk already
+    journal = scenario_copy.with_name(f".{scenario_copy.name}.journal")
+    assert journal.exists()
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, ChoiceScreen)
+        assert rank(second) == 10  # the file as saved, until restored
+        await pilot.click("#choice-restore")
+        await done(second)
+        await pilot.pause()
+        assert rank(second) == 11
+        assert "●" in second.title
+        assert second.session.value(ONLINE) == 20.0
+
+
+async def test_quit_with_unsaved_changes_asks(make_app: MakeApp, scenario_copy: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.click("#choice-cancel")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await done(app)
+    assert app.return_code == 0
+    assert not scenario_copy.with_name(f".{scenario_copy.name}.journal").exists()
+    assert "[[change]]" in scenario_copy.read_text()
+
+
+def plan_b(scenario: Path) -> Path:
+    """A second saved scenario beside the first: 20 % online instead of 30 %."""
+    other = scenario.parent / "plan-b.toml"
+    other.write_text(scenario.read_text().replace("value = 30", "value = 20"), encoding="utf-8")
+    return other
+
+
+async def test_compare_screen(make_app: MakeApp, scenario_copy: Path) -> None:
+    other = plan_b(scenario_copy)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.paths == [other]
+        table = screen.query_one("#compare-table")
+        root = [str(c) for c in table.get_row("tong_diem")]  # type: ignore[attr-defined]
+        assert root[1].strip() == "666,0 #13"
+        assert root[2].strip() == "711,0 #10" and root[3].strip() == "696,0 #11"
+        assert root[-1] == "≠"
+        only = str(screen.query_one("#compare-only", Static).render())
+        assert "Tỷ lệ hồ sơ TTHC nộp trực tuyến = 20" in only
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_language_switch(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Tổng điểm 666,0" in summary(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "en"
+        assert "Total 666.0 → 711.0  rank 13 → 10 ▲3" in summary(app)
+        assert "Gap to Sở Y tế: 17.7" in summary(app)
+        tree = app.screen.query_one(NodeTree)
+        first, pillar = tree.root.children[0], tree.root.children[1]
+        assert str(first.label).startswith("Agency digital transformatio")
+        assert "666.0→711.0/1,000" in str(first.label)
+        assert str(pillar.label).startswith("Digital awareness")
+        footer_keys = {ab.binding.description for ab in app.screen.active_bindings.values()}
+        assert "Undo" in footer_keys and "Hoàn tác" not in footer_keys
+        await pilot.press("l")
+        assert "Hoàn tác" in {ab.binding.description for ab in app.screen.active_bindings.values()}
+
+
+async def test_help_focus_target_and_palette(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", "9", "enter")
+        await pilot.pause()
+        assert "Hạng mục tiêu 9: cần thêm 17,7 (Sở Y tế)" in summary(app)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", "1", "0", "enter")
+        await pilot.pause()
+        assert app.session.scenario.file.target_rank == 10
+        assert "Hạng mục tiêu 10: đã đạt" in summary(app)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"Tư pháp", "enter")
+        await pilot.pause()
+        assert app.session.focus == "so-tu-phap"
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Lưu", "Hoàn tác", "So sánh", "Ngôn ngữ", "Sửa", "Khôi phục tất cả"} <= titles
+
+
+async def test_open_another_scenario(make_app: MakeApp, scenario_copy: Path) -> None:
+    other = plan_b(scenario_copy)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press(*str(other), "enter")
+        await done(app)
+        await pilot.pause()
+        assert app.session.scenario.path == other
+        assert rank(app) == 11
+
+
+async def test_resizing_keeps_every_panel_fitted(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for width, height in [(80, 24), (60, 18), (200, 60), (80, 24)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.pause()
+            tree = app.screen.query_one(NodeTree)
+            widest = max(len(str(n.label)) for n in tree.root.children)
+            assert widest <= tree.size.width, (width, widest, tree.size.width)
+            table = app.screen.query_one(RankingTable)
+            assert table.get_row("so-noi-vu")[0].plain.strip() == "► 10"
+        await pilot.press("g")  # the charts redraw at the new size too
+        await pilot.pause()
+        assert "10" in app.screen.query_one(SummaryPanel).plain

@@ -120,21 +120,39 @@ async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> N
         await find(pilot, "nt_hop_ban")
         await pilot.press("4", "enter")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        # the comment heading the change list would go: asked first, never silently
-        assert isinstance(app.screen, ChoiceScreen)
-        assert "ghi chú" in str(app.screen.question)
-        await pilot.click("#choice-save")
         await done(app)
         await pilot.pause()
         assert "●" not in app.title
     text = scenario_copy.read_text(encoding="utf-8")
     assert text.startswith("# Sở Nội vụ tỉnh Bắc Giang")  # the hand-written head is kept
+    assert "# --- Nhật ký thay đổi (edit log)" in text  # and the comment heading the changes
     assert text.count("[[change]]") == 2
     assert 'node = "nt_hop_ban_chi_dao"\nvalue = 4.0' in text
     reloaded = load_scenario(scenario_copy)
     assert [c.node for c in reloaded.applied()] == [ONLINE, "nt_hop_ban_chi_dao"]
     assert not scenario_copy.with_name(f".{scenario_copy.name}.journal").exists()
+
+
+async def test_saving_asks_before_dropping_a_comment_in_the_change_log(
+    make_app: MakeApp, scenario_copy: Path
+) -> None:
+    text = scenario_copy.read_text(encoding="utf-8")
+    scenario_copy.write_text(
+        text.replace("value = 30\n", "value = 30  # chốt tại cuộc họp giao ban\n"), encoding="utf-8"
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await find(pilot, "nt_hop_ban")
+        await pilot.press("4", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "ghi chú" in str(app.screen.question)
+        await pilot.press("escape")  # keep the file as it is
+        await done(app)
+        assert "chốt tại cuộc họp giao ban" in scenario_copy.read_text(encoding="utf-8")
+        assert "●" in app.title
 
 
 async def test_conflict_on_save_asks(make_app: MakeApp, scenario_copy: Path) -> None:
@@ -145,8 +163,6 @@ async def test_conflict_on_save_asks(make_app: MakeApp, scenario_copy: Path) -> 
         scenario_copy.write_text(scenario_copy.read_text() + "# edited elsewhere\n")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.click("#choice-save")  # yes, drop the change-list comment
-        await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         assert "Ghi đè" in str(app.screen.question)
         await pilot.press("escape")  # cancel: the other person's file stays
@@ -154,8 +170,6 @@ async def test_conflict_on_save_asks(make_app: MakeApp, scenario_copy: Path) -> 
         assert scenario_copy.read_text().endswith("# edited elsewhere\n")
         assert "●" in app.title
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.click("#choice-save")
         await pilot.pause()
         await pilot.click("#choice-overwrite")
         await done(app)

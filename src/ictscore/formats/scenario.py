@@ -233,11 +233,9 @@ def _split_changes(text: str) -> tuple[str | None, str]:
     tail = lines[first:]
     if any(_HEADER.match(ln) and not _CHANGE.match(ln) for ln in tail):
         return None, ""
-    # comments directly above the first [[change]] belong to the change log
-    start = first
-    while start > 0 and lines[start - 1].lstrip().startswith("#"):
-        start -= 1
-    return "".join(lines[:start]), "".join(lines[start:])
+    # comments above the first [[change]] (a heading for the log, say) stay with the head:
+    # regenerating the change tables must not drop them
+    return "".join(lines[:first]), "".join(tail)
 
 
 def _comment_part(line: str) -> str:
@@ -271,15 +269,34 @@ def _hash(data: bytes) -> str:
 
 
 def atomic_write(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    """Write to a temporary file beside the target, then rename: never a half-written file.
+
+    The file keeps the permissions it had (or gets the usual ones for a new file). A target that
+    is not a regular file (/dev/null, a pipe) is written to directly: renaming over it would
+    replace the device with a file.
+    """
+    if target.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(target))
+    if target.exists() and not target.is_file():
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
+    real = target.resolve() if target.is_symlink() else target
+    real.parent.mkdir(parents=True, exist_ok=True)
+    if real.exists():
+        mode = real.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        os.chmod(tmp, mode)
+        os.replace(tmp, real)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -15,6 +15,12 @@ def bundled_root() -> Path:
     return here.parent.parent  # src/ictscore → the checkout
 
 
+def in_installed_bundle(path: Path) -> bool:
+    """True for a bundled file inside an installed package, which is no place to save a plan."""
+    installed = Path(__file__).resolve().parent / "_bundled"
+    return installed.is_dir() and path.resolve().is_relative_to(installed)
+
+
 def default_scenario() -> Path:
     return bundled_root() / "scenarios" / DEFAULT_SCENARIO
 

@@ -19,6 +19,7 @@ from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.session import Session
+from ictscore.resources import in_installed_bundle
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens import EXTRA_SCREENS
 from ictscore.tui.screens.confirm import ChoiceScreen
@@ -267,6 +268,11 @@ class IctscoreApp(App[None]):
 
     @work(exclusive=True, group="file")
     async def action_save(self) -> None:
+        path = self.session.scenario.path
+        if path is not None and in_installed_bundle(path):
+            # the bundled example inside site-packages: save a copy where the user works
+            await self._save_as(Path.cwd() / path.name)
+            return
         await self.save()
 
     async def save(self, path: Path | None = None) -> bool:
@@ -304,8 +310,10 @@ class IctscoreApp(App[None]):
 
     @work(exclusive=True, group="file")
     async def action_save_as(self) -> None:
-        sc = self.session.scenario
-        default = str(sc.path) if sc.path else ""
+        await self._save_as(self.session.scenario.path)
+
+    async def _save_as(self, suggested: Path | None) -> None:
+        default = str(suggested or "")
         text = await self.push_screen_wait(
             PromptScreen(tr("Save as (path of the new TOML file)", self.lang), default)
         )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME, or rewrite the file under --update-golden
+    (or ICTSCORE_UPDATE_GOLDEN=1); review the diff before committing a rewrite."""
+    update = bool(
+        request.config.getoption("--update-golden") or os.environ.get("ICTSCORE_UPDATE_GOLDEN")
+    )
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.write_bytes(text.encode("utf-8"))
+            return
+        assert path.exists(), f"{name} missing: run pytest --update-golden"
+        assert text == path.read_bytes().decode("utf-8"), f"{name} differs (--update-golden)"
+
+    return check

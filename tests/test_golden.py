@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,10 +22,6 @@ CASES = [
     for fmt in ("table", "json", "csv", "markdown")
     for lang in ("vi", "en")
 ]
-
-
-def updating(config: pytest.Config) -> bool:
-    return bool(config.getoption("--update-golden") or os.environ.get("ICTSCORE_UPDATE_GOLDEN"))
 
 
 def run(
@@ -47,17 +43,11 @@ def test_golden(
     cmd: str,
     fmt: str,
     lang: str,
-    request: pytest.FixtureRequest,
+    golden: Callable[[str, str], None],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    out = run(cmd, fmt, lang, monkeypatch, capsys)
-    golden = GOLDEN / f"{cmd}-{fmt}-{lang}.{EXT[fmt]}"
-    if updating(request.config):
-        golden.write_bytes(out.encode("utf-8"))
-        return
-    assert golden.exists(), f"{golden.name} missing: run pytest --update-golden"
-    assert out == golden.read_bytes().decode("utf-8"), f"{golden.name} differs"
+    golden(f"{cmd}-{fmt}-{lang}.{EXT[fmt]}", run(cmd, fmt, lang, monkeypatch, capsys))
 
 
 def test_json_contract() -> None:

@@ -1,9 +1,8 @@
-"""Golden CLI outputs of `seek` and `plan` on the default scenario (UPDATE_GOLDEN=1 rewrites)."""
+"""Golden CLI outputs of `seek` and `plan` on the default scenario (`pytest --update-golden`)."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -80,13 +79,9 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_golden(name: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_golden(name: str, capsys, golden) -> None:  # type: ignore[no-untyped-def]
     assert main(CASES[name]) == 0
-    out = capsys.readouterr().out
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8")
+    golden(name, capsys.readouterr().out)
 
 
 def test_json_contract(capsys) -> None:  # type: ignore[no-untyped-def]

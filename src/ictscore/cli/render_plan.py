@@ -14,6 +14,7 @@ from typing import Any
 
 from ictscore import display
 from ictscore.cli.render import _md_table, _text_table
+from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.planning.combine import Combination
 from ictscore.planning.planner import PlanReport
 from ictscore.planning.seek import SeekAnswer
@@ -51,6 +52,7 @@ _T = {
         "estimate": "(ước tính)",
         "rank_word": "hạng",
         "combination": "Tổ hợp rẻ nhất",
+        "no_single": "Không chỉ số nào, một mình, đạt được mục tiêu trong phạm vi hợp lệ của nó.",
     },
     "en": {
         "lever": "Lever",
@@ -84,6 +86,7 @@ _T = {
         "estimate": "(estimate)",
         "rank_word": "rank",
         "combination": "Cheapest combination",
+        "no_single": "No single indicator reaches the goal within its valid range.",
     },
 }
 
@@ -289,8 +292,8 @@ def render_seek(
     rows = [
         [
             display.label(crit, o.node, lang, both=fmt != "table"),
-            _value(o.start_value, lang),
-            _value(o.value, lang),
+            _value(o.start_value, lang, crit, o.node),
+            _value(o.value, lang, crit, o.node),
             str(o.rank),
             display.number(o.score, dec, lang),
         ]
@@ -307,7 +310,7 @@ def render_seek(
         f"{names.get(ans.focus, ans.focus)}: {T['rank_word']} {ans.start_rank}, "
         f"{display.number(ans.start_score, dec, lang)} → {goal}"
     )
-    body = table(head, rows, {1, 2, 3, 4}) if rows else (ans.reason or "") + "\n"
+    body = table(head, rows, {1, 2, 3, 4}) if rows else T["no_single"] + "\n"
     if asked:
         body += "\n" + _combination_text(found, crit, lang) + "\n"
     return intro + "\n\n" + body
@@ -339,7 +342,12 @@ def _combination_text(c: Combination | None, crit: Any, lang: str) -> str:
     )
 
 
-def _value(v: object, lang: str) -> str:
+def _value(v: object, lang: str, crit: Criteria | None = None, node: str = "") -> str:
+    ind = crit.nodes.get(node) if crit is not None else None
+    if isinstance(ind, Indicator) and ind.rule.type == "category":
+        for c in ind.rule.categories:
+            if c.key == v:
+                return c.label_vi if lang == "vi" else c.label_en
     if isinstance(v, float):
         return display.number(v, 0 if v == int(v) else 4, lang)
     return "—" if v is None else str(v)

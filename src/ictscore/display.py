@@ -37,6 +37,21 @@ def money_short(vnd: float, lang: str = "vi") -> str:
     return money(vnd, lang)
 
 
+def parse_money(text: str) -> float:
+    """Amounts as people type them: 1500000000, 1_500_000_000, 1.500.000.000 or 1,5e9."""
+    cleaned = text.strip().replace("_", "").replace(" ", "")
+    if cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3):
+        cleaned = cleaned.replace(".", "")
+    cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"'{text}' is not an amount in VND") from None
+    if value < 0 or value != value or value == float("inf"):
+        raise ValueError("a budget must be a finite amount, not negative")
+    return value
+
+
 def percent(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
     if value is None:
         return "—"

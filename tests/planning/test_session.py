@@ -109,3 +109,25 @@ def test_save_conflict(scenario_copy: Path) -> None:
         s.save()
     s.save(force=True)
     assert "value = 40.0" in scenario_copy.read_text()
+
+
+def test_a_plan_is_one_undo_step(session: Session) -> None:
+    """record_all: the plan's edits go and come back together; a later edit is its own step."""
+    from ictscore.planning.planner import plan
+
+    session.edit("at_danh_gia_doc_lap", 1)
+    rep = plan(session.scenario, draws=0)
+    changes = rep.changes()
+    assert len(changes) > 1
+    session.record_all(changes)
+    assert session.result.rank("so-noi-vu") == rep.outcome.rank
+    assert session.undo() == changes[0]
+    assert session.scenario.cursor == 1
+    assert session.redo() == changes[-1]
+    assert session.scenario.cursor == 1 + len(changes)
+    session.edit(ONLINE, "100")
+    session.undo()
+    assert session.scenario.cursor == 1 + len(changes)  # only the single edit went
+    session.undo()
+    session.undo()
+    assert session.scenario.cursor == 0

@@ -91,3 +91,22 @@ def test_invalid_value_refused(snap_compare: Snap, scenario_copy: Path) -> None:
         await _settle(pilot)
 
     assert snap_compare(app_for(scenario_copy), terminal_size=(100, 30), run_before=refuse)
+
+
+async def _optimised(pilot: Pilot[Any]) -> None:
+    await _settle(pilot)
+    await pilot.press("p")
+    await pilot.pause()
+    await pilot.press("o")
+    await _settle(pilot)
+
+
+def test_plan_screen(snap_compare: Snap, scenario_copy: Path) -> None:
+    """After the optimiser: the seeded Monte Carlo makes the chart the same every run."""
+    app = app_for(scenario_copy)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_optimised)
+
+
+def test_plan_screen_80x24_english(snap_compare: Snap, scenario_copy: Path) -> None:
+    app = app_for(scenario_copy, lang="en")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_optimised)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ictscore import display
 from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.cli.render_plan import render_plan
@@ -15,18 +16,10 @@ from ictscore.planning.planner import plan
 
 
 def _vnd(text: str) -> float:
-    """Amounts as people type them: 1500000000, 1_500_000_000, 1.500.000.000 or 1,5e9."""
-    cleaned = text.strip().replace("_", "").replace(" ", "")
-    if cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3):
-        cleaned = cleaned.replace(".", "")
-    cleaned = cleaned.replace(",", ".")
     try:
-        value = float(cleaned)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in VND") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("a budget cannot be negative")
-    return value
+        return display.parse_money(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub: Any) -> None:

@@ -19,7 +19,14 @@ from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change, Scenario
 from ictscore.planning.attribution import Attribution, attribute
 from ictscore.planning.combine import Combination, cheapest_combination
-from ictscore.planning.levers import LeverGain, LeverModel, Outcome, Progress, lever_gains
+from ictscore.planning.levers import (
+    LeverGain,
+    LeverModel,
+    Outcome,
+    Progress,
+    Units,
+    lever_gains,
+)
 from ictscore.planning.optimise import Objective, Question, optimise
 from ictscore.planning.peers import growth_model, project_peers
 from ictscore.planning.seek import Goal, SeekAnswer, seek
@@ -58,16 +65,20 @@ class PlanReport:
 
     def changes(self) -> list[Change]:
         """The chosen levers as edits of the focus entity, to apply to the what-if."""
-        sc = self.scenario
-        out = []
-        for node, v in self.model.values(self.outcome.units).items():
-            note = "; ".join(
-                lv.id
-                for lv, u in zip(self.model.levers, self.outcome.units, strict=True)
-                if u and any(e.node == node for e in lv.effect)
-            )
-            out.append(sc.make_change(node, v, note=f"plan: {note}"))
-        return out
+        return lever_changes(self.scenario, self.model, self.outcome.units)
+
+
+def lever_changes(scenario: Scenario, model: LeverModel, units: Units) -> list[Change]:
+    """A choice of levers as edits of the focus entity, each noting the levers behind it."""
+    out = []
+    for node, v in model.values(units).items():
+        note = "; ".join(
+            lv.id
+            for lv, u in zip(model.levers, units, strict=True)
+            if u and any(e.node == node for e in lv.effect)
+        )
+        out.append(scenario.make_change(node, v, note=f"plan: {note}"))
+    return out
 
 
 def start_result(scenario: Scenario, start_from: Start = "whatif") -> tuple[WhatIf, Result]:

@@ -58,6 +58,8 @@ class Session:
         self.whatif = WhatIf(scenario)
         self.journal = journal
         self._results: list[Result] = [self.whatif.baseline]
+        self._groups: dict[int, int] = {}
+        """Edits recorded together (a plan): cursor after the group → cursor before it."""
 
     @classmethod
     def open(cls, scenario: Scenario, journal: bool = True) -> Session:
@@ -148,15 +150,28 @@ class Session:
             self._log({"op": "reset_all"})
         return n
 
+    def record_all(self, changes: list[Change]) -> None:
+        """Record several edits as one step: a single undo takes them all back."""
+        start = self.scenario.cursor
+        for ch in changes:
+            self._record(ch)
+        if len(changes) > 1:
+            self._groups[self.scenario.cursor] = start
+
     def undo(self) -> Change | None:
-        ch = self.scenario.undo()
-        if ch is not None:
+        sc = self.scenario
+        stop = self._groups.get(sc.cursor, sc.cursor - 1)
+        ch = None
+        while sc.cursor > stop and (ch := sc.undo()) is not None:
             self._log({"op": "undo"})
         return ch
 
     def redo(self) -> Change | None:
-        ch = self.scenario.redo()
-        if ch is not None:
+        sc = self.scenario
+        ends = [e for e, s in self._groups.items() if s == sc.cursor]
+        stop = max(ends, default=sc.cursor + 1)
+        ch = None
+        while sc.cursor < stop and (ch := sc.redo()) is not None:
             self._log({"op": "redo"})
         return ch
 
@@ -176,6 +191,7 @@ class Session:
     def _record(self, change: Change) -> None:
         sc = self.scenario
         del self._results[sc.cursor + 1 :]
+        self._groups = {e: s for e, s in self._groups.items() if e <= sc.cursor}
         sc.record(change)
         self._log({"op": "edit", "change": change.model_dump(exclude_none=True)})
 

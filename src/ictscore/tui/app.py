@@ -55,6 +55,7 @@ class IctscoreApp(App[None]):
             key_display="F1",
         ),
         Binding("l", "language", "Language", tooltip="Switch between Vietnamese and English"),
+        Binding("p", "plan", "Plan", tooltip="Levers, budget and the optimiser"),
         Binding("c", "compare", "Compare", tooltip="Compare saved scenarios side by side"),
         Binding("f", "focus_entity", "Focus", tooltip="Choose the focus entity", show=False),
         Binding("t", "target", "Target rank", tooltip="Set the rank to aim for", show=False),
@@ -217,6 +218,9 @@ class IctscoreApp(App[None]):
 
     def action_compare(self) -> None:
         self.open_screen("compare")
+
+    def action_plan(self) -> None:
+        self.open_screen("plan")
 
     def open_screen(self, name: str) -> None:
         self.push_screen(EXTRA_SCREENS[name](self))

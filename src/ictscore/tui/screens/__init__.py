@@ -25,7 +25,14 @@ def _help(app: IctscoreApp) -> Screen[Any]:
     return HelpScreen(app.screen, app.lang)
 
 
+def _plan(app: IctscoreApp) -> Screen[Any]:
+    from ictscore.tui.screens.plan import PlanScreen
+
+    return PlanScreen(app.session)
+
+
 EXTRA_SCREENS: dict[str, Callable[[IctscoreApp], Screen[Any]]] = {
     "compare": _compare,
     "help": _help,
+    "plan": _plan,
 }

@@ -46,6 +46,7 @@ class MainScreen(TranslatedScreen):
         Binding(
             "s", "sort", "Sort", tooltip="Sort the ranking by the total or a pillar", show=False
         ),
+        Binding("k", "seek", "Goal seek", tooltip="The value the selected indicator needs"),
         Binding("g", "charts", "Charts", tooltip="Show the charts or the ranking", show=False),
         Binding("escape", "leave_editor", show=False),
     ]
@@ -222,6 +223,13 @@ class MainScreen(TranslatedScreen):
     def action_charts(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "tab-ranking" if tabs.active == "tab-charts" else "tab-charts"
+
+    def action_seek(self) -> None:
+        ind = self._need_indicator()
+        if ind is not None:
+            from ictscore.tui.screens.goal_seek import GoalSeekScreen
+
+            self.app.push_screen(GoalSeekScreen(self.ictapp.session, ind.id))
 
     def action_find(self) -> None:
         from ictscore.tui.screens.prompt import PromptScreen

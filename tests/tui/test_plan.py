@@ -1,0 +1,128 @@
+"""The plan screen and goal seeking driven by real key presses on the default scenario."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from ictscore.formats.scenario import load_scenario
+from ictscore.planning.planner import plan
+from ictscore.tui.screens.goal_seek import GoalSeekScreen
+from ictscore.tui.screens.main import MainScreen
+from ictscore.tui.screens.plan import PlanScreen
+from ictscore.tui.widgets.budget_bar import BudgetBar
+
+from .test_flows import SIZE, MakeApp, done, find, rank, summary
+
+
+def _text(screen: object, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+
+
+async def test_optimise_apply_and_undo(make_app: MakeApp, scenario_copy: Path) -> None:
+    expected = plan(load_scenario(scenario_copy))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start_rank = rank(app)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert screen.ticked() == []
+        await pilot.press("o")
+        await done(app)
+        await pilot.pause()
+        assert screen.report is not None
+        assert screen.ticked() == expected.chosen
+        assert screen.units == expected.outcome.units
+        shown = _text(screen, "#plan-result")
+        assert f"Hạng: {start_rank} → {expected.outcome.rank}" in shown
+        assert "Hạng mục tiêu 5: đã đạt" in shown
+        assert "P(hạng ≤ 5) = 18,3 %" in shown  # the scenario's seeded Monte Carlo
+        assert "1,46 tỷ đ" in _text(screen, "#plan-budget")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert rank(app) == expected.outcome.rank
+        assert f"→ {expected.outcome.rank} ▲" in summary(app)
+        await pilot.press("ctrl+z")  # one undo takes the whole plan back
+        await pilot.pause()
+        assert rank(app) == start_rank
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert rank(app) == expected.outcome.rank
+
+
+async def test_ticking_by_hand_updates_the_budget_bar(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        bar = screen.query_one(BudgetBar)
+        assert "Đã chọn: 0 đ" in str(bar.render())
+        await pilot.press("space")  # the first lever: 300 million
+        await pilot.pause()
+        assert screen.ticked() == ["pm_ho_so_can_bo"]
+        assert "300 triệu đ" in str(bar.render()) and "(20 %)" in str(bar.render())
+        await pilot.press("down", "down", "down", "space")  # the database requires the first
+        await pilot.pause()
+        assert "1,10 tỷ đ" in str(bar.render())
+        assert screen.ticked() == ["pm_ho_so_can_bo", "csdl_to_chuc_bien_che"]
+        await pilot.press("up", "up", "up", "space")  # unticking the first unticks the database
+        await pilot.pause()
+        assert screen.ticked() == []
+        await pilot.press("down", "down", "down", "space")
+        await pilot.pause()
+        await pilot.press("down", "down", "space")  # + 7 batches of computers, 630 million
+        await pilot.pause()
+        assert "Vượt ngân sách" in str(bar.render())
+        await pilot.press("minus", "minus", "minus")  # divisible: down to 4 batches
+        await pilot.pause()
+        assert screen.units[5] == 4
+        await pilot.press("b")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"3.000.000.000", "enter")
+        await pilot.pause()
+        assert screen.budget == 3e9
+        assert "Vượt ngân sách" not in str(bar.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert not app.session.dirty or app.session.scenario.cursor == 1  # nothing applied
+
+
+async def _seek(pilot: Pilot[None]) -> str:
+    """Press k on the selected indicator and read the answer once the search is done."""
+    await pilot.press("k")
+    await done(pilot.app)  # type: ignore[arg-type]
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, GoalSeekScreen)
+    return _text(screen, "#seek-answer")
+
+
+async def test_goal_seek_on_the_selected_indicator(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await find(pilot, "hd_ty_le_nop")
+        text = await _seek(pilot)
+        assert "Tăng một hạng (Hạng 10 → 9): không đạt được — even 100 reaches only rank 10" in text
+        assert "Đạt hạng mục tiêu (Hạng 10 → 5): không đạt được" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await find(pilot, "at_danh_gia_doc")
+        text = await _seek(pilot)
+        assert "Tăng một hạng (Hạng 10 → 9): cần đạt có → Hạng 8" in text
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert rank(app) == 8
+        assert app.session.value("at_danh_gia_doc_lap") == 1.0

@@ -121,6 +121,7 @@ async def test_goal_seek_on_the_selected_indicator(make_app: MakeApp) -> None:
         await find(pilot, "at_danh_gia_doc")
         text = await _seek(pilot)
         assert "Tăng một hạng (Hạng 10 → 9): cần đạt có → Hạng 8" in text
+        assert "Đạt hạng mục tiêu (Hạng 10 → 5): không đạt được" in text
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -200,6 +200,7 @@ VI: dict[str, str] = {
     "unreachable": "không đạt được",
     "Press 1 or 2 to apply that value as an edit": "Nhấn 1 hoặc 2 để áp dụng giá trị đó",
     "No value to apply": "Không có giá trị để áp dụng",
+    "already reached": "đã đạt",
 }
 
 

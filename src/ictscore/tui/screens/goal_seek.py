@@ -102,6 +102,8 @@ class GoalSeekScreen(TranslatedScreen):
                     f" → {tr('Rank', lang)} {o.rank}, {tr('Score', lang)} "
                     f"{display.number(o.score, crit.decimals(crit.root), lang)}"
                 )
+            elif ans.target_rank is not None and ans.start_rank <= ans.target_rank:
+                lines.append(f"{k + 1}. {head}: {tr('already reached', lang)}")
             else:
                 why = ans.unreachable.get(self.node) or ans.reason or ""
                 lines.append(f"{k + 1}. {head}: {tr('unreachable', lang)} — {why}")

@@ -114,7 +114,10 @@ async def test_goal_seek_on_the_selected_indicator(make_app: MakeApp) -> None:
         await pilot.pause()
         await find(pilot, "hd_ty_le_nop")
         text = await _seek(pilot)
-        assert "Tăng một hạng (Hạng 10 → 9): không đạt được — even 100 reaches only rank 10" in text
+        assert (
+            "Tăng một hạng (Hạng 10 → 9): không đạt được — "
+            "giá trị tốt nhất 100 % cũng chỉ đạt hạng 10" in text
+        )
         assert "Đạt hạng mục tiêu (Hạng 10 → 5): không đạt được" in text
         await pilot.press("escape")
         await pilot.pause()

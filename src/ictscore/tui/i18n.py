@@ -201,6 +201,11 @@ VI: dict[str, str] = {
     "Press 1 or 2 to apply that value as an edit": "Nhấn 1 hoặc 2 để áp dụng giá trị đó",
     "No value to apply": "Không có giá trị để áp dụng",
     "already reached": "đã đạt",
+    "even {value} reaches only rank {rank}": "giá trị tốt nhất {value} cũng chỉ đạt hạng {rank}",
+    "reported only, never scored": "chỉ để báo cáo, không tính điểm",
+    "already at the best value": "đã ở giá trị tốt nhất",
+    "the goal is already met": "đã đạt mục tiêu",
+    "no single indicator reaches the goal within its valid range": "không chỉ tiêu nào một mình đạt được mục tiêu trong khoảng hợp lệ",  # noqa: E501
 }
 
 

@@ -3,6 +3,8 @@ the target rank (or why no value in range is enough), with a key to apply each a
 
 from __future__ import annotations
 
+import contextlib
+import re
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
@@ -105,7 +107,7 @@ class GoalSeekScreen(TranslatedScreen):
             elif ans.target_rank is not None and ans.start_rank <= ans.target_rank:
                 lines.append(f"{k + 1}. {head}: {tr('already reached', lang)}")
             else:
-                why = ans.unreachable.get(self.node) or ans.reason or ""
+                why = _reason(ans.unreachable.get(self.node) or ans.reason or "", ind, lang)
                 lines.append(f"{k + 1}. {head}: {tr('unreachable', lang)} — {why}")
         if self.answers:
             lines += ["", tr("Press 1 or 2 to apply that value as an edit", lang)]
@@ -125,3 +127,20 @@ class GoalSeekScreen(TranslatedScreen):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+EVEN = re.compile(r"even (.+) reaches only rank (\d+)")
+
+
+def _reason(text: str, ind: object, lang: str) -> str:
+    """The engine's reason in the interface's language, its value written as the tree shows it."""
+    m = EVEN.fullmatch(text)
+    if m is None:
+        return tr(text, lang)
+    value: str = m[1]
+    if isinstance(ind, Indicator):
+        with contextlib.suppress(ValueError):
+            value = describe.value(
+                ind, value if ind.rule.type == "category" else float(value), lang
+            )
+    return tr("even {value} reaches only rank {rank}", lang, value=value, rank=m[2])

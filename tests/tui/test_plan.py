@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from ictscore.formats.scenario import load_scenario
+from ictscore.planning.levers import Progress
 from ictscore.planning.planner import plan
 from ictscore.tui.screens.goal_seek import GoalSeekScreen
 from ictscore.tui.screens.main import MainScreen
@@ -130,3 +135,51 @@ async def test_goal_seek_on_the_selected_indicator(make_app: MakeApp) -> None:
         assert isinstance(app.screen, MainScreen)
         assert rank(app) == 8
         assert app.session.value("at_danh_gia_doc_lap") == 1.0
+
+
+async def test_least_cost_mode(make_app: MakeApp, scenario_copy: Path) -> None:
+    expected = plan(load_scenario(scenario_copy), target_rank=5, draws=0)
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p", "m", "o")
+        await done(app)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert screen.ticked() == expected.chosen
+        shown = _text(screen, "#plan-result")
+        assert "Mode: least cost reaching rank 5" in shown
+        assert "Cost: 790,000,000 VND" in shown and "Target rank 5: reached" in shown
+
+
+async def test_the_optimiser_can_be_stopped(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long run shows its progress and x stops it: no result, nothing ticked."""
+    started = threading.Event()
+
+    def slow(*args: object, progress: Progress, **kw: object) -> None:
+        for k in range(2000):
+            progress(k, 2000)
+            started.set()
+            time.sleep(0.005)
+        raise AssertionError("not stopped")
+
+    monkeypatch.setattr("ictscore.tui.screens.plan.plan", slow)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p", "o")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        await asyncio.to_thread(started.wait, 5)
+        await pilot.pause(0.1)
+        assert screen.running()
+        assert screen.query_one("#plan-progress").display
+        await pilot.press("x")
+        await done(app)
+        await pilot.pause()
+        assert not screen.running()
+        assert screen.report is None and screen.ticked() == []
+        assert not screen.query_one("#plan-progress").display

@@ -178,7 +178,6 @@ VI: dict[str, str] = {
     "P(rank ≤ {target}) = {p}": "P(hạng ≤ {target}) = {p}",
     "Plan: levers and budget": "Kế hoạch: đòn bẩy và ngân sách",
     "This scenario has no levers ([[lever]] in its file)": "Kịch bản này chưa có đòn bẩy ([[lever]] trong tệp)",  # noqa: E501
-    "Press o to find the best levers within the budget": "Nhấn o để tìm các đòn bẩy tốt nhất trong ngân sách",  # noqa: E501
     "Optimiser": "Tối ưu hóa",
     "levers": "đòn bẩy",
     "not reached": "chưa đạt",
@@ -201,6 +200,12 @@ VI: dict[str, str] = {
     "Press 1 or 2 to apply that value as an edit": "Nhấn 1 hoặc 2 để áp dụng giá trị đó",
     "No value to apply": "Không có giá trị để áp dụng",
     "already reached": "đã đạt",
+    "Mode": "Chế độ",
+    "Best score within the budget, or least cost reaching the target rank": "Điểm cao nhất trong ngân sách, hoặc chi phí thấp nhất để đạt hạng mục tiêu",  # noqa: E501
+    "Mode: least cost reaching rank {rank}": "Chế độ: chi phí thấp nhất để đạt hạng {rank}",
+    "Mode: best score within the budget": "Chế độ: điểm cao nhất trong ngân sách",
+    "Set a target rank first (t)": "Hãy đặt hạng mục tiêu trước (phím t)",
+    "Press o to run the optimiser": "Nhấn o để chạy tối ưu hóa",
     "even {value} reaches only rank {rank}": "giá trị tốt nhất {value} cũng chỉ đạt hạng {rank}",
     "reported only, never scored": "chỉ để báo cáo, không tính điểm",
     "already at the best value": "đã ở giá trị tốt nhất",

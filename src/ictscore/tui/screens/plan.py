@@ -53,6 +53,12 @@ class PlanScreen(TranslatedScreen):
             show=False,
         ),
         Binding("o", "optimise", "Optimise", tooltip="Find the best levers within the budget"),
+        Binding(
+            "m",
+            "mode",
+            "Mode",
+            tooltip="Best score within the budget, or least cost reaching the target rank",
+        ),
         Binding("x", "stop", "Stop", tooltip="Stop the optimiser", show=False),
         Binding("b", "budget", "Budget", tooltip="Set the budget in VND"),
         Binding(
@@ -67,6 +73,8 @@ class PlanScreen(TranslatedScreen):
         super().__init__()
         self.session = session
         self.budget: float | None = session.scenario.file.budget
+        self.least_cost = False
+        """Ask for the cheapest levers reaching the target rank instead of the best score."""
         self.report: PlanReport | None = None
         self.model: LeverModel | None = None
         self.gains: list[LeverGain] = []
@@ -156,13 +164,14 @@ class PlanScreen(TranslatedScreen):
         rep = self.report
         out = self.query_one("#plan-result", Static)
         if rep is None:
-            out.update(tr("Press o to find the best levers within the budget", lang))
+            out.update(f"{self._mode_text()}\n" + tr("Press o to run the optimiser", lang))
             return
         crit = self.session.scenario.criteria
         f = self.session.focus
         o = rep.outcome
         dec = crit.decimals(crit.root)
         lines = [
+            self._mode_text(),
             tr("Optimiser", lang) + f": {len(rep.chosen)} " + tr("levers", lang),
             f"{tr('Cost', lang)}: {display.money(o.cost, lang)}",
             f"{tr('Score', lang)}: {display.number(rep.start.score(f), dec, lang)} → "
@@ -181,6 +190,21 @@ class PlanScreen(TranslatedScreen):
         if rep.distribution is not None:
             lines.append(summary(rep.distribution, lang))
         out.update("\n".join(lines))
+
+    def _mode_text(self) -> str:
+        lang = self.lang
+        target = self.session.scenario.file.target_rank
+        if self.least_cost and target is not None:
+            return tr("Mode: least cost reaching rank {rank}", lang, rank=target)
+        return tr("Mode: best score within the budget", lang)
+
+    def action_mode(self) -> None:
+        if not self.least_cost and self.session.scenario.file.target_rank is None:
+            self.notify(tr("Set a target rank first (t)", self.lang))
+            return
+        self.least_cost = not self.least_cost
+        self.report = None
+        self.show()
 
     @on(DataTable.RowHighlighted, "#plan-levers")
     def _highlighted(self) -> None:
@@ -254,10 +278,11 @@ class PlanScreen(TranslatedScreen):
         bar = self.query_one("#plan-progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True
-        self._optimise(self.budget)
+        target = self.session.scenario.file.target_rank if self.least_cost else None
+        self._optimise(self.budget, target)
 
     @work(thread=True, exclusive=True, group="plan")
-    def _optimise(self, budget: float | None) -> None:
+    def _optimise(self, budget: float | None, target: int | None) -> None:
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
@@ -269,7 +294,7 @@ class PlanScreen(TranslatedScreen):
                 self.app.call_from_thread(self._progress, done, total)
 
         try:
-            rep = plan(self.session.scenario, budget, progress=progress)
+            rep = plan(self.session.scenario, budget, target, progress=progress)
         except Cancelled:
             return
         except InputError as exc:

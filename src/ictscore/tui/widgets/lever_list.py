@@ -32,7 +32,9 @@ class LeverList(DataTable[Text]):
             if u and lv.divisible:
                 tick += f" ×{u}"
             name = lv.name_vi if lang == "vi" else lv.name_en
-            cost = display.money_short(g.cost, lang) + (" *" if lv.estimate else "")
+            # its own cost, of the ticked units (the gain column counts its prerequisites too)
+            own = lv.cost_of(u or lv.units)
+            cost = display.money_short(own, lang) + (" *" if lv.estimate else "")
             self.add_row(
                 Text(tick, "bold green" if u else "dim"),
                 Text(name if len(name) <= name_w else name[: name_w - 1] + "…"),

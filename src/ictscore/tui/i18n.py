@@ -200,6 +200,7 @@ VI: dict[str, str] = {
     "Press 1 or 2 to apply that value as an edit": "Nhấn 1 hoặc 2 để áp dụng giá trị đó",
     "No value to apply": "Không có giá trị để áp dụng",
     "already reached": "đã đạt",
+    "The what-if changed while the optimiser ran: run it again": "Giả định đã thay đổi trong lúc tối ưu: hãy chạy lại",  # noqa: E501
     "Mode": "Chế độ",
     "Best score within the budget, or least cost reaching the target rank": "Điểm cao nhất trong ngân sách, hoặc chi phí thấp nhất để đạt hạng mục tiêu",  # noqa: E501
     "Mode: least cost reaching rank {rank}": "Chế độ: chi phí thấp nhất để đạt hạng {rank}",

@@ -23,6 +23,10 @@ khôi phục ngay khi gõ, nên tắt máy đột ngột cũng không mất.
 
 Biểu đồ (tab *Biểu đồ*): các chỉ số chính so với đơn vị dẫn đầu, trung vị và đơn vị ngay trên;
 hạng theo toàn bộ khoảng giá trị của chỉ tiêu đang chọn, vạch đỏ là giá trị hiện tại.
+
+`k`: giá trị chỉ tiêu đang chọn cần đạt để tăng một hạng hoặc đạt hạng mục tiêu. `p`: kế hoạch —
+chọn đòn bẩy (phím cách), `o` tìm tổ hợp tốt nhất trong ngân sách (`b`), `a` áp dụng vào giả định
+(một lần `ctrl+z` để bỏ); phân bố hạng theo mô phỏng Monte Carlo.
 """,
     "en": """# ictscore — planning a better rank
 
@@ -33,6 +37,10 @@ and redo; `ctrl+s` saves. Unsaved edits are journaled as you type, so a crash lo
 
 Charts (the *Charts* tab): the pillars against the leader, the median and the entity just above;
 the rank across the selected indicator's whole range, the red line at the current value.
+
+`k`: the value the selected indicator needs to gain one rank or reach the target rank. `p`: the
+plan — tick levers (space), `o` finds the best ones within the budget (`b`), `a` applies them to
+the what-if (one `ctrl+z` takes them back); the Monte Carlo rank distribution.
 """,
 }
 

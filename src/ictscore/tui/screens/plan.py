@@ -80,6 +80,7 @@ class PlanScreen(TranslatedScreen):
         self.gains: list[LeverGain] = []
         self.units: Units = ()
         self._last_progress = 0.0
+        self._started_at: object = None
 
     @property
     def ictapp(self) -> IctscoreApp:
@@ -279,6 +280,7 @@ class PlanScreen(TranslatedScreen):
         bar.update(total=None, progress=0)
         bar.display = True
         target = self.session.scenario.file.target_rank if self.least_cost else None
+        self._started_at = self.session.result
         self._optimise(self.budget, target)
 
     @work(thread=True, exclusive=True, group="plan")
@@ -314,6 +316,9 @@ class PlanScreen(TranslatedScreen):
 
     def _finished(self, rep: PlanReport) -> None:
         self.query_one("#plan-progress").display = False
+        if self.session.result is not self._started_at:
+            self.notify(tr("The what-if changed while the optimiser ran: run it again", self.lang))
+            return
         self._ensure_model()
         self.report = rep
         self.units = rep.outcome.units

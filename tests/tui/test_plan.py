@@ -97,6 +97,13 @@ async def test_ticking_by_hand_updates_the_budget_bar(make_app: MakeApp) -> None
         await pilot.pause()
         assert screen.budget == 3e9
         assert "Vượt ngân sách" not in str(bar.render())
+        await pilot.press("b")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"abc", "enter")  # refused: the budget stays
+        await pilot.pause()
+        assert screen.budget == 3e9
+        assert any("Không nhận" in n.message for n in app._notifications)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -252,7 +252,7 @@ def _changes_lines(p: Projection, changes: list[Change], lang: str) -> list[str]
     out = []
     for c in changes:
         who = c.entity or p.focus
-        extra = "; ".join(x for x in (c.note, c.source, c.author, c.date) if x)
+        extra = c.audit_text()
         out.append(
             f"- {p.result.names.get(who, who)}: {display.label(crit, c.node, lang, False)}"
             f" = {_value(c.value, lang)}" + (f" ({extra})" if extra else "")
@@ -382,7 +382,7 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
         if not only:
             out_lines.append(t("none", lang))
         for ch in only:
-            extra = "; ".join(x for x in (ch.note, ch.source, ch.author, ch.date) if x)
+            extra = ch.audit_text()
             out_lines.append(
                 f"- {ch.entity or c.focus[k]}: {ch.node} = {_value(ch.value, lang)}"
                 + (f" ({extra})" if extra else "")

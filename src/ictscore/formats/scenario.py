@@ -49,6 +49,14 @@ class Change(Strict):
             return v.isoformat()
         return v
 
+    def audit_text(self) -> str:
+        """Why, from what, who and when, in one line ("" when the change carries none)."""
+        return "; ".join(x for x in (self.note, self.source, self.author, self.date) if x)
+
+
+AUDIT_FIELDS = ("note", "source", "author", "date")
+"""The parts of a change that say who, when and why; annotating touches only these."""
+
 
 class ScenarioFile(Strict):
     name: str | None = None
@@ -142,6 +150,21 @@ class Scenario:
             raise ValueError(f"no entity '{entity}' in the data")
         value = coerce(self.criteria.nodes[node], raw)
         return Change(node=node, value=value, entity=entity, **audit)
+
+    def annotate(self, index: int, **audit: str | None) -> Change:
+        """Replace the audit trail of change `index` (applied or undone); its value stays.
+
+        An applied change that differs from the saved one makes the scenario dirty.
+        """
+        unknown = set(audit) - set(AUDIT_FIELDS)
+        if unknown:
+            raise ValueError(f"not an audit field: {', '.join(sorted(unknown))}")
+        if not 0 <= index < len(self.changes):
+            raise ValueError(f"no change number {index + 1} in the edit log")
+        clean = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in audit.items()}
+        new = self.changes[index].model_copy(update=clean)
+        self.changes[index] = new
+        return new
 
     def value_of(self, change: Change) -> Value:
         return coerce(self.criteria.nodes[change.node], change.value)

@@ -18,6 +18,7 @@ from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.scenario import Change, Scenario
 from ictscore.formats.values import Value
+from ictscore.planning import audit as audit_trail
 from ictscore.planning.journal import Journal, Pending
 from ictscore.planning.sweep import Sweep, stepped, sweep
 from ictscore.planning.whatif import Projection, WhatIf
@@ -60,6 +61,10 @@ class Session:
         self._results: list[Result] = [self.whatif.baseline]
         self._groups: dict[int, int] = {}
         """Edits recorded together (a plan): cursor after the group → cursor before it."""
+
+        self.stamp = False
+        """True (the TUI): every new edit is signed with `author` and today's date."""
+        self.author: str | None = None
 
     @classmethod
     def open(cls, scenario: Scenario, journal: bool = True) -> Session:
@@ -119,7 +124,7 @@ class Session:
     def edit(self, node: str, raw: object, entity: str | None = None, **audit: Any) -> Change:
         """Validate and apply one typed value; ValueError (with a message) leaves all unchanged."""
         target = None if entity in (None, self.focus) else entity
-        change = self.scenario.make_change(node, raw, target, **audit)
+        change = self._sign(self.scenario.make_change(node, raw, target, **audit))
         self._record(change)
         return change
 
@@ -154,9 +159,24 @@ class Session:
         """Record several edits as one step: a single undo takes them all back."""
         start = self.scenario.cursor
         for ch in changes:
-            self._record(ch)
+            self._record(self._sign(ch))
         if len(changes) > 1:
             self._groups[self.scenario.cursor] = start
+
+    def _sign(self, change: Change) -> Change:
+        """With `stamp` on, an edit carries who and when unless it already says so itself."""
+        if not self.stamp:
+            return change
+        upd = {} if change.date else {"date": audit_trail.today()}
+        if change.author is None and self.author:
+            upd["author"] = self.author
+        return change.model_copy(update=upd) if upd else change
+
+    def annotate(self, index: int, **audit: str | None) -> Change:
+        """Set who, when and why on change `index` of the edit log (its value stays)."""
+        change = self.scenario.annotate(index, **audit)
+        self._log({"op": "annotate", "index": index, "audit": audit})
+        return change
 
     def undo(self) -> Change | None:
         sc = self.scenario
@@ -223,6 +243,8 @@ class Session:
             node, value = str(audit.pop("node")), audit.pop("value")
             entity = audit.pop("entity", None)
             self._record(self.scenario.make_change(node, value, entity, **audit))
+        elif kind == "annotate":
+            self.annotate(int(op["index"]), **dict(op["audit"]))
         elif kind == "undo":
             self.undo()
         elif kind == "redo":

@@ -12,14 +12,16 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from ictscore import describe
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
+from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
 from ictscore.resources import in_installed_bundle
+from ictscore.tui.exporting import export_dialog
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens import EXTRA_SCREENS
 from ictscore.tui.screens.confirm import ChoiceScreen
@@ -57,6 +59,18 @@ class IctscoreApp(App[None]):
         Binding("l", "language", "Language", tooltip="Switch between Vietnamese and English"),
         Binding("p", "plan", "Plan", tooltip="Levers, budget and the optimiser"),
         Binding("c", "compare", "Compare", tooltip="Compare saved scenarios side by side"),
+        # shown in help and the palette: the footer is full at 120 columns already
+        Binding(
+            "h", "edit_log", "Edit log", tooltip="Every change with who, when and why", show=False
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Export the results (.xlsx, .csv, .json or .md)",
+            show=False,
+        ),
+        Binding("X", "report", "Report", tooltip="Write the report (.html or .md)", show=False),
         Binding("f", "focus_entity", "Focus", tooltip="Choose the focus entity", show=False),
         Binding("t", "target", "Target rank", tooltip="Set the rank to aim for", show=False),
         Binding("o", "open", "Open", tooltip="Open another scenario", show=False),
@@ -66,10 +80,16 @@ class IctscoreApp(App[None]):
 
     def __init__(self, session: Session, lang: str = "vi", blink: bool = True) -> None:
         super().__init__()
-        self.session = session
+        self.session = self.signed(session)
         self.lang = lang
         self.blink = blink
         """False freezes the text cursors (snapshot tests)."""
+
+    @staticmethod
+    def signed(session: Session) -> Session:
+        """Edits made here carry who (ICTSCORE_AUTHOR or the login name) and when (today)."""
+        session.stamp, session.author = True, session.author or default_author()
+        return session
 
     def notify(
         self,
@@ -134,7 +154,12 @@ class IctscoreApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that open a screen are hidden on that screen."""
         from ictscore.tui.screens.compare import CompareScreen
+        from ictscore.tui.screens.edit_log import EditLogScreen
 
+        if action in ("export", "report", "edit_log") and isinstance(self.screen, ModalScreen):
+            return False  # not over a question or a dialog
+        if action == "edit_log" and isinstance(self.screen, EditLogScreen):
+            return False
         return not (action == "compare" and isinstance(self.screen, CompareScreen))
 
     def apply_edit(self, edit: Callable[[Session], Change | None]) -> bool:
@@ -221,6 +246,17 @@ class IctscoreApp(App[None]):
 
     def action_plan(self) -> None:
         self.open_screen("plan")
+
+    def action_edit_log(self) -> None:
+        self.open_screen("edit_log")
+
+    @work(exclusive=True, group="file")
+    async def action_export(self) -> None:
+        await export_dialog(self, report=False)
+
+    @work(exclusive=True, group="file")
+    async def action_report(self) -> None:
+        await export_dialog(self, report=True)
 
     def open_screen(self, name: str) -> None:
         self.push_screen(EXTRA_SCREENS[name](self))
@@ -390,7 +426,7 @@ class IctscoreApp(App[None]):
                 tr("Cannot open {path}: {msg}", self.lang, path=path, msg=exc), severity="error"
             )
             return False
-        self.session = Session.open(scenario)
+        self.session = self.signed(Session.open(scenario))
         main = next(s for s in self.screen_stack if isinstance(s, MainScreen))
         main.selected = None
         self.changed()

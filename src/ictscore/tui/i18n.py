@@ -212,6 +212,37 @@ VI: dict[str, str] = {
     "already at the best value": "đã ở giá trị tốt nhất",
     "the goal is already met": "đã đạt mục tiêu",
     "no single indicator reaches the goal within its valid range": "không chỉ tiêu nào một mình đạt được mục tiêu trong khoảng hợp lệ",  # noqa: E501
+    # export and the report
+    "Export": "Xuất",
+    "Report": "Báo cáo",
+    "Write the report (.html or .md)": "Viết báo cáo (.html hoặc .md)",
+    "Export the results (.xlsx, .csv, .json or .md)": "Xuất kết quả (.xlsx, .csv, .json hoặc .md)",
+    "Excel workbook": "Bảng tính Excel",
+    "CSV table": "Bảng CSV",
+    "JSON": "JSON",
+    "Markdown": "Markdown",
+    "Report (HTML)": "Báo cáo (HTML)",
+    "Report (Markdown)": "Báo cáo (Markdown)",
+    "Exported to {path}": "Đã xuất ra {path}",
+    "Report written to {path}": "Đã viết báo cáo vào {path}",
+    "Cannot export: {msg}": "Không xuất được: {msg}",
+    # the edit log and its audit trail
+    "Edit log": "Nhật ký thay đổi",
+    "Every change with who, when and why": "Mọi thay đổi: ai sửa, khi nào, vì sao",
+    "Annotate": "Ghi chú",
+    "Note, source document and author of a change": "Ghi chú, văn bản nguồn và người sửa của thay đổi",  # noqa: E501
+    "Note": "Ghi chú",
+    "Source": "Nguồn",
+    "Author": "Người sửa",
+    "Date": "Ngày",
+    "The edit log is empty: every edit in the planner is added here": "Nhật ký trống: mọi thay đổi trong màn hình chính được ghi vào đây",  # noqa: E501
+    "Undone: ctrl+y brings it back; not saved": "Đã hoàn tác: ctrl+y để làm lại; không được lưu",
+    "Annotated: {what}": "Đã ghi chú: {what}",
+    "Annotate change {n}: {what}": "Ghi chú cho thay đổi {n}: {what}",
+    "Note (why)": "Ghi chú (lý do)",
+    "Source document": "Văn bản nguồn",
+    "Date: {date} (today)": "Ngày: {date} (hôm nay)",
+    "OK": "Đồng ý",
 }
 
 

@@ -31,8 +31,15 @@ def _plan(app: IctscoreApp) -> Screen[Any]:
     return PlanScreen(app.session)
 
 
+def _edit_log(app: IctscoreApp) -> Screen[Any]:
+    from ictscore.tui.screens.edit_log import EditLogScreen
+
+    return EditLogScreen()
+
+
 EXTRA_SCREENS: dict[str, Callable[[IctscoreApp], Screen[Any]]] = {
     "compare": _compare,
     "help": _help,
     "plan": _plan,
+    "edit_log": _edit_log,
 }

@@ -148,7 +148,11 @@ class CompareScreen(TranslatedScreen):
                     describe.value(node, c.value, lang) if isinstance(node, Indicator) else c.value
                 )
                 who = c.entity or comp.focus[k]
-                lines.append(f"  • {who}: {crit.label(c.node, lang)} = {value}")
+                why = c.audit_text()
+                lines.append(
+                    f"  • {who}: {crit.label(c.node, lang)} = {value}"
+                    + (f" ({why})" if why else "")
+                )
         only.update("\n".join(lines))
 
     def action_back(self) -> None:

@@ -1,0 +1,110 @@
+"""Export from the planner: the results (.xlsx, .csv, .json, .md) or the report (.html, .md) of
+the session as it stands, unsaved edits included, to a file named in a dialog.
+
+It writes through the functions `ictscore export` and `ictscore report` call, so a file from
+either face reads the same, and atomically. Every failure (a name whose extension says no format,
+a folder, an unwritable place, no openpyxl) is a message in the app, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ictscore.formats.errors import InputError
+from ictscore.tui.i18n import tr
+from ictscore.tui.screens.confirm import ChoiceScreen
+from ictscore.tui.screens.prompt import PromptScreen
+
+if TYPE_CHECKING:
+    from ictscore.planning.session import Session
+    from ictscore.tui.app import IctscoreApp
+
+RESULT_KINDS = [
+    (".xlsx", "Excel workbook"),
+    (".csv", "CSV table"),
+    (".json", "JSON"),
+    (".md", "Markdown"),
+]
+REPORT_KINDS = [(".html", "Report (HTML)"), (".md", "Report (Markdown)")]
+STEMS = {
+    ("vi", False): "ket-qua",
+    ("en", False): "results",
+    ("vi", True): "bao-cao",
+    ("en", True): "report",
+}
+
+
+def default_path(session: Session, lang: str, report: bool) -> Path:
+    """Beside the scenario: `<scenario>-ket-qua.xlsx`, or `<scenario>-bao-cao.html`."""
+    path = session.scenario.path
+    folder = path.parent if path is not None else Path.cwd()
+    stem = path.stem if path is not None else "ictscore"
+    ext = (REPORT_KINDS if report else RESULT_KINDS)[0][0]
+    return folder / f"{stem}-{STEMS[lang if lang in ('vi', 'en') else 'en', report]}{ext}"
+
+
+def check_target(path: Path, report: bool) -> None:
+    """Refuse a name before asking anything: the format must follow from it and it is a file."""
+    from ictscore.report.build import REPORT_FORMATS
+    from ictscore.report.export import export_format
+
+    if report:
+        if path.suffix.lower() not in REPORT_FORMATS:
+            raise InputError.one(path, "a report is .html or .md")
+    else:
+        export_format(path)
+    if path.is_dir():
+        raise InputError.one(path, "this is a folder: give a file name")
+
+
+def write(session: Session, path: Path, lang: str, report: bool) -> Path:
+    projection = session.projection()
+    if report:
+        from ictscore.report.build import write_report
+
+        return write_report(session.scenario, path, lang, projection)
+    from ictscore.report.export import export_projection
+
+    return export_projection(projection, path, session.scenario.applied(), lang)
+
+
+async def export_dialog(app: IctscoreApp, report: bool) -> Path | None:
+    """Ask for the file, ask before overwriting, write it; the path written, or None."""
+    lang = app.lang
+    default = default_path(app.session, lang, report)
+    kinds = REPORT_KINDS if report else RESULT_KINDS
+    options = [
+        (str(default.with_suffix(ext)), f"{tr(label, lang)}  ({default.with_suffix(ext).name})")
+        for ext, label in kinds
+    ]
+    title = (
+        tr("Write the report (.html or .md)", lang)
+        if report
+        else tr("Export the results (.xlsx, .csv, .json or .md)", lang)
+    )
+    text = await app.push_screen_wait(PromptScreen(title, str(default), options))
+    if not text:
+        return None
+    path = Path(text).expanduser()
+    try:
+        check_target(path, report)
+        if path.exists():
+            q = tr("{path} exists. Overwrite it?", lang, path=path)
+            choices = [("overwrite", tr("Overwrite", lang)), ("cancel", tr("Cancel", lang))]
+            if await app.push_screen_wait(ChoiceScreen(q, choices)) != "overwrite":
+                return None
+        written = write(app.session, path, lang, report)
+    except InputError as exc:
+        for p in exc.problems:
+            app.notify(tr("Cannot export: {msg}", lang, msg=str(p)), severity="error")
+        return None
+    except OSError as exc:  # write_output turns these into InputError; a last safety net
+        app.notify(tr("Cannot export: {msg}", lang, msg=str(exc)), severity="error")
+        return None
+    app.notify(
+        tr("Report written to {path}", lang, path=written)
+        if report
+        else tr("Exported to {path}", lang, path=written)
+    )
+    return written

@@ -1,0 +1,97 @@
+"""The audit trail of the edit log: annotating a change, and edits signed with who and when."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ictscore.formats.scenario import load_scenario
+from ictscore.planning import audit
+from ictscore.planning.session import Session
+
+ONLINE = "hd_ty_le_nop_truc_tuyen"
+
+
+def test_annotating_keeps_the_value_and_saves_the_trail(scenario_copy: Path) -> None:
+    sc = load_scenario(scenario_copy)
+    assert not sc.dirty
+    before = sc.changes[0]
+    new = sc.annotate(0, note="  Kế hoạch 2022 ", author="Trần Thị B", date="2026-11-20")
+    assert sc.changes[0] is new and new.value == before.value and new.node == before.node
+    assert new.note == "Kế hoạch 2022" and new.source == before.source  # untouched field stays
+    assert sc.dirty
+    sc.annotate(0, source="")  # an emptied field is removed
+    assert sc.changes[0].source is None
+    sc.save()
+    again = load_scenario(scenario_copy).applied()[0]
+    assert (again.note, again.author, again.date, again.source) == (
+        "Kế hoạch 2022",
+        "Trần Thị B",
+        "2026-11-20",
+        None,
+    )
+
+
+def test_annotating_refuses_what_is_not_an_audit_field(scenario_copy: Path) -> None:
+    sc = load_scenario(scenario_copy)
+    with pytest.raises(ValueError, match="not an audit field: value"):
+        sc.annotate(0, value="40")
+    with pytest.raises(ValueError, match="no change number 2"):
+        sc.annotate(1, note="x")
+    assert not sc.dirty
+
+
+def test_annotating_an_undone_change_leaves_the_file_clean(scenario_copy: Path) -> None:
+    sc = load_scenario(scenario_copy)
+    sc.undo()
+    sc.save()
+    sc.annotate(0, note="later")  # not applied: the saved file would not change
+    assert not sc.dirty
+    sc.redo()
+    assert sc.dirty and sc.applied()[0].note == "later"
+
+
+def test_signed_session_stamps_author_and_date(
+    scenario_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audit, "today", lambda: "2026-11-21")
+    s = Session(load_scenario(scenario_copy))
+    s.edit(ONLINE, "40")
+    assert s.scenario.applied()[-1].author is None  # the CLI and tests: nothing added
+    s.stamp, s.author = True, "Lê Văn C"
+    c1 = s.edit(ONLINE, "50")
+    c2 = s.step(ONLINE, 1)
+    c3 = s.edit(ONLINE, "60", note="given", author="Someone else")
+    assert (c1.author, c1.date) == ("Lê Văn C", "2026-11-21")
+    assert c2 is not None and (c2.author, c2.date) == ("Lê Văn C", "2026-11-21")
+    assert (c3.author, c3.note) == ("Someone else", "given")  # an explicit author wins
+
+
+def test_default_author(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(audit.ENV_AUTHOR, "  Phạm Thị D ")
+    assert audit.default_author() == "Phạm Thị D"
+    monkeypatch.setenv(audit.ENV_AUTHOR, "")
+    monkeypatch.setattr(audit.getpass, "getuser", lambda: "pdung")
+    assert audit.default_author() == "pdung"
+
+    def no_user() -> str:
+        raise OSError("no login name")
+
+    monkeypatch.setattr(audit.getpass, "getuser", no_user)
+    assert audit.default_author() is None
+    assert len(audit.today()) == 10 and audit.today()[4] == "-"
+
+
+def test_an_annotation_survives_a_crash(scenario_copy: Path) -> None:
+    first = Session.open(load_scenario(scenario_copy))
+    first.annotate(0, note="ghi chú mới", author="Trần Thị B", date="2026-11-20")
+    # killed here: nothing saved, the journal holds the annotation
+    second = Session.open(load_scenario(scenario_copy))
+    pending = second.pending()
+    assert pending is not None and pending.ops[0]["op"] == "annotate"
+    assert second.restore(pending) == []
+    c = second.scenario.applied()[0]
+    assert (c.note, c.author, c.date) == ("ghi chú mới", "Trần Thị B", "2026-11-20")
+    assert c.source is not None and c.source.startswith("Báo cáo Sở Nội vụ 8/2021")
+    assert second.dirty

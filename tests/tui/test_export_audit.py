@@ -21,6 +21,7 @@ from ictscore.tui.screens.annotate import AnnotateScreen
 from ictscore.tui.screens.compare import CompareScreen
 from ictscore.tui.screens.confirm import ChoiceScreen
 from ictscore.tui.screens.edit_log import EditLogScreen
+from ictscore.tui.screens.help import HelpScreen
 from ictscore.tui.screens.main import MainScreen
 from ictscore.tui.screens.prompt import PromptScreen
 
@@ -110,6 +111,9 @@ async def test_overwrite_asks(make_app: MakeApp, tmp_path: Path) -> None:
         await export_to(pilot, target)
         assert isinstance(app.screen, ChoiceScreen)
         assert str(app.screen.question) == f"{target} đã có. Ghi đè?"
+        await pilot.press("x", "h", "X")  # the planner's keys do not break into a question
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and len(app.screen_stack) == 3
         await pilot.press("escape")  # the safe answer: keep the file
         await settle(pilot)
         assert target.read_text(encoding="utf-8") == "keep me"
@@ -289,9 +293,34 @@ async def test_keys_are_in_help_and_palette(make_app: MakeApp) -> None:
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Xuất", "Báo cáo", "Nhật ký thay đổi"} <= titles
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen._text()
+        assert "| `x` | Xuất | Xuất kết quả (.xlsx, .csv, .json hoặc .md) |" in text
+        assert "| `X` | Báo cáo |" in text and "| `h` | Nhật ký thay đổi |" in text
+        await pilot.press("escape")
         await pilot.press("h")
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "Ghi chú" in titles and "Nhật ký thay đổi" not in titles  # not over itself
     for _, label in RESULT_KINDS + REPORT_KINDS:
         assert label in VI
+
+
+async def test_an_empty_edit_log(make_app: MakeApp, scenario_copy: Path) -> None:
+    text = scenario_copy.read_text(encoding="utf-8")
+    empty = scenario_copy.with_name("empty.toml")
+    empty.write_text(text[: text.index("[[change]]")], encoding="utf-8")
+    app = make_app(empty)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, EditLogScreen)
+        detail = str(app.screen.query_one("#log-detail", Static).render())
+        assert detail.startswith("Nhật ký trống")
+        await pilot.press("a")  # nothing to annotate: a message, no dialog
+        await pilot.pause()
+        assert isinstance(app.screen, EditLogScreen)
+        assert messages(app)[-1].startswith("Nhật ký trống")

@@ -156,8 +156,6 @@ class IctscoreApp(App[None]):
         from ictscore.tui.screens.compare import CompareScreen
         from ictscore.tui.screens.edit_log import EditLogScreen
 
-        if action in ("export", "report", "edit_log") and isinstance(self.screen, ModalScreen):
-            return False  # not over a question or a dialog
         if action == "edit_log" and isinstance(self.screen, EditLogScreen):
             return False
         return not (action == "compare" and isinstance(self.screen, CompareScreen))
@@ -248,15 +246,19 @@ class IctscoreApp(App[None]):
         self.open_screen("plan")
 
     def action_edit_log(self) -> None:
-        self.open_screen("edit_log")
+        if not isinstance(self.screen, ModalScreen):
+            self.open_screen("edit_log")
+
+    def action_export(self, report: bool = False) -> None:
+        if not isinstance(self.screen, ModalScreen):  # over a question it would cancel it
+            self._export(report)
+
+    def action_report(self) -> None:
+        self.action_export(report=True)
 
     @work(exclusive=True, group="file")
-    async def action_export(self) -> None:
-        await export_dialog(self, report=False)
-
-    @work(exclusive=True, group="file")
-    async def action_report(self) -> None:
-        await export_dialog(self, report=True)
+    async def _export(self, report: bool) -> None:
+        await export_dialog(self, report)
 
     def open_screen(self, name: str) -> None:
         self.push_screen(EXTRA_SCREENS[name](self))

@@ -66,6 +66,11 @@ def test_signed_session_stamps_author_and_date(
     assert (c1.author, c1.date) == ("Lê Văn C", "2026-11-21")
     assert c2 is not None and (c2.author, c2.date) == ("Lê Văn C", "2026-11-21")
     assert (c3.author, c3.note) == ("Someone else", "given")  # an explicit author wins
+    plan = [s.scenario.make_change(ONLINE, 70), s.scenario.make_change("hd_ky_so", 100)]
+    s.record_all(plan)  # the plan screen's levers, applied together: signed as well
+    assert [(c.author, c.date) for c in s.scenario.applied()[-2:]] == [
+        ("Lê Văn C", "2026-11-21")
+    ] * 2
 
 
 def test_default_author(monkeypatch: pytest.MonkeyPatch) -> None:

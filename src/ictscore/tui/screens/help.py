@@ -27,6 +27,9 @@ hạng theo toàn bộ khoảng giá trị của chỉ tiêu đang chọn, vạc
 `k`: giá trị chỉ tiêu đang chọn cần đạt để tăng một hạng hoặc đạt hạng mục tiêu. `p`: kế hoạch —
 chọn đòn bẩy (phím cách), `o` tìm tổ hợp tốt nhất trong ngân sách (`b`), `a` áp dụng vào giả định
 (một lần `ctrl+z` để bỏ); phân bố hạng theo mô phỏng Monte Carlo.
+
+`h`: nhật ký thay đổi — ai sửa, khi nào, vì sao (`a` để ghi chú, văn bản nguồn). `x`: xuất kết quả
+(.xlsx, .csv, .json, .md); `X`: viết báo cáo (.html, .md).
 """,
     "en": """# ictscore — planning a better rank
 
@@ -41,6 +44,9 @@ the rank across the selected indicator's whole range, the red line at the curren
 `k`: the value the selected indicator needs to gain one rank or reach the target rank. `p`: the
 plan — tick levers (space), `o` finds the best ones within the budget (`b`), `a` applies them to
 the what-if (one `ctrl+z` takes them back); the Monte Carlo rank distribution.
+
+`h`: the edit log — who changed what, when and why (`a` annotates: note, source document). `x`:
+export the results (.xlsx, .csv, .json, .md); `X`: write the report (.html, .md).
 """,
 }
 

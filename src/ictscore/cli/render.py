@@ -305,7 +305,7 @@ def render_projection(p: Projection, changes: list[Change], fmt: str, lang: str)
 # --- comparison ------------------------------------------------------------------------------
 
 
-def comparison_json(c: Comparison, criteria: Any) -> dict[str, Any]:
+def comparison_json(c: Comparison) -> dict[str, Any]:
     return {
         "scenarios": [
             {"name": n, "focus": f, "changes": [x.model_dump(exclude_none=True) for x in chs]}
@@ -330,7 +330,7 @@ def comparison_json(c: Comparison, criteria: Any) -> dict[str, Any]:
 
 def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
     if fmt == "json":
-        return json.dumps(comparison_json(c, criteria), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(comparison_json(c), ensure_ascii=False, indent=2) + "\n"
     head = [t("node", lang), t("baseline", lang)]
     for n in c.names:
         head += [n, t("rank", lang)]

@@ -7,14 +7,13 @@ after the per-field validation, so that one run reports every problem.
 
 from __future__ import annotations
 
-import difflib
 import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ictscore.formats.errors import InputError, ProblemCollector
+from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
 
 Direction = Literal["higher", "lower"]
@@ -466,8 +465,7 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
                 continue
             where = f"aggregate[{i + 1}].children[{j + 1}].node"
             if node not in seen:
-                close = difflib.get_close_matches(node, list(seen), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                hint = did_you_mean(node, seen)
                 pc.add(path, f"unknown node id '{node}'{hint}", where, line)
             if node in child_ids:
                 pc.add(
@@ -492,10 +490,9 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
     fw = data.get("framework")
     root = fw.get("root") if isinstance(fw, dict) else None
     if isinstance(root, str) and root not in seen:
-        close = difflib.get_close_matches(root, list(seen), n=1)
         pc.add(
             path,
-            f"root '{root}' is not a node id" + (f" (did you mean '{close[0]}'?)" if close else ""),
+            f"root '{root}' is not a node id" + did_you_mean(root, seen),
             "framework.root",
             locate(text, ("framework", "root")),
         )

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ictscore.formats.criteria import Criteria
-from ictscore.formats.errors import InputError, ProblemCollector
+from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.tomlfile import parse_toml, read_text
 from ictscore.formats.values import Value, coerce
 
@@ -83,7 +83,7 @@ def parse_csv(text: str, path: Path, criteria: Criteria) -> Dataset:
             pc.add(
                 path,
                 f"column '{h}' is not a node id of {criteria.framework.id}"
-                + _did_you_mean(h, criteria.nodes),
+                + did_you_mean(h, criteria.nodes),
                 line=hline,
                 column=col + 1,
             )
@@ -161,7 +161,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
             pc.add(
                 path,
                 f"unknown key '{k}'"
-                + _did_you_mean(k, {"id": 0, "name": 0, "name_en": 0, "source": 0, "values": 0}),
+                + did_you_mean(k, {"id": 0, "name": 0, "name_en": 0, "source": 0, "values": 0}),
                 f"{loc}.{k}",
                 line,
             )
@@ -184,7 +184,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
                 pc.add(
                     path,
                     f"'{k}' is not a node id of {criteria.framework.id}"
-                    + _did_you_mean(k, criteria.nodes),
+                    + did_you_mean(k, criteria.nodes),
                     f"{loc}.values.{k}",
                     line,
                 )
@@ -213,13 +213,6 @@ def load_dataset(path: Path, criteria: Criteria) -> Dataset:
         data, text = parse_toml(path)
         return parse_inline(data, path, "", text, criteria)
     return load_csv(path, criteria)
-
-
-def _did_you_mean(word: str, options: Mapping[str, object]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def write_csv(dataset: Dataset, criteria: Criteria) -> str:

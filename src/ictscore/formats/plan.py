@@ -13,7 +13,7 @@ import math
 from pydantic import Field, field_validator, model_validator
 
 from ictscore.formats.criteria import Criteria, Indicator, Strict
-from ictscore.formats.errors import ProblemCollector
+from ictscore.formats.errors import ProblemCollector, did_you_mean
 from ictscore.formats.tomlfile import locate
 from ictscore.formats.values import coerce
 
@@ -160,7 +160,7 @@ def check_plan(
             if req not in known:
                 pc.add(
                     str(path),
-                    f"requires unknown lever '{req}'" + _hint(req, known),
+                    f"requires unknown lever '{req}'" + did_you_mean(req, known),
                     where + ".requires",
                     line,
                 )
@@ -183,7 +183,8 @@ def check_plan(
             if not isinstance(node, Indicator):
                 pc.add(
                     str(path),
-                    f"unknown indicator id '{g.node}'" + _hint(g.node, _indicator_ids(criteria)),
+                    f"unknown indicator id '{g.node}'"
+                    + did_you_mean(g.node, _indicator_ids(criteria)),
                     where,
                     line,
                 )
@@ -204,7 +205,7 @@ def _check_effect(
         what = "an aggregate, not an indicator" if node is not None else "unknown indicator id"
         pc.add(
             str(path),
-            f"{what} '{eff.node}'" + _hint(eff.node, _indicator_ids(criteria)),
+            f"{what} '{eff.node}'" + did_you_mean(eff.node, _indicator_ids(criteria)),
             where + ".node",
             line,
         )
@@ -258,10 +259,3 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
 
 def _indicator_ids(criteria: Criteria) -> set[str]:
     return {i.id for i in criteria.indicators()}
-
-
-def _hint(word: str, options: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

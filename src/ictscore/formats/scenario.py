@@ -21,7 +21,7 @@ from pydantic import ConfigDict, Field, field_validator
 
 from ictscore.formats.criteria import Criteria, Strict, load_criteria
 from ictscore.formats.dataset import Dataset, load_dataset, parse_inline
-from ictscore.formats.errors import InputError, ProblemCollector
+from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.plan import Lever, Peers, Uncertainty, check_plan
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
 from ictscore.formats.values import Value, coerce
@@ -92,6 +92,8 @@ class Scenario:
     text: str = ""
     disk_hash: str | None = None
     saved_cursor_changes: tuple[Change, ...] = ()
+    _meta_dirty: bool = False
+    """Focus or target rank changed since the last save (they are not edits of the log)."""
 
     # --- the edit log ----------------------------------------------------------------------
 
@@ -127,8 +129,6 @@ class Scenario:
     @property
     def dirty(self) -> bool:
         return tuple(self.applied()) != self.saved_cursor_changes or self._meta_dirty
-
-    _meta_dirty: bool = False
 
     def set_focus(self, entity_id: str) -> None:
         if entity_id not in self.dataset.ids():
@@ -341,7 +341,7 @@ def load_scenario(path: Path) -> Scenario:
     if file.focus not in ids:
         pc.add(
             path,
-            f"focus '{file.focus}' is not an entity of the data" + _hint(file.focus, ids),
+            f"focus '{file.focus}' is not an entity of the data" + did_you_mean(file.focus, ids),
             "focus",
             locate(text, ("focus",)),
         )
@@ -351,7 +351,7 @@ def load_scenario(path: Path) -> Scenario:
         if ch.node not in criteria.nodes:
             pc.add(
                 path,
-                f"unknown node id '{ch.node}'" + _hint(ch.node, set(criteria.nodes)),
+                f"unknown node id '{ch.node}'" + did_you_mean(ch.node, set(criteria.nodes)),
                 where + ".node",
                 line,
             )
@@ -359,7 +359,7 @@ def load_scenario(path: Path) -> Scenario:
         if ch.entity is not None and ch.entity not in ids:
             pc.add(
                 path,
-                f"unknown entity id '{ch.entity}'" + _hint(ch.entity, ids),
+                f"unknown entity id '{ch.entity}'" + did_you_mean(ch.entity, ids),
                 where + ".entity",
                 line,
             )
@@ -422,10 +422,3 @@ def new_scenario(criteria_path: Path, data_path: Path, focus: str | None, target
     return Scenario(
         target, file, criteria, dataset, text="", saved_cursor_changes=(), disk_hash=None
     )
-
-
-def _hint(word: str, options: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

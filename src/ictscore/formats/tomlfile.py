@@ -7,7 +7,6 @@ still shown when the scan cannot place it).
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 import types
@@ -17,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ictscore.formats.errors import InputError, Problem
+from ictscore.formats.errors import InputError, Problem, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -166,11 +165,9 @@ def validation_problems(
         if err["type"] == "extra_forbidden":
             key = str(loc[-1]) if loc else ""
             names = _model_fields_along(model, loc[:-1])
-            close = difflib.get_close_matches(key, sorted(names), n=1, cutoff=0.6)
-            msg = f"unknown key '{key}'"
-            if close:
-                msg += f" (did you mean '{close[0]}'?)"
-            elif names:
+            hint = did_you_mean(key, names)
+            msg = f"unknown key '{key}'" + hint
+            if not hint and names:
                 msg += f"; allowed here: {', '.join(sorted(names))}"
         elif err["type"] == "missing":
             msg = "required key is missing"

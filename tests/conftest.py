@@ -46,3 +46,11 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == path.read_bytes().decode("utf-8"), f"{name} differs (--update-golden)"
 
     return check
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every TUI test drives a real app through the Pilot: seconds each, so `slow`."""
+    slow = pytest.mark.slow
+    for item in items:
+        if item.nodeid.startswith("tests/tui/") or "/tests/tui/" in str(item.path):
+            item.add_marker(slow)

@@ -10,9 +10,9 @@ import pytest
 
 from ictscore.cli.main import main
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 DEFAULT = "scenarios/bac-giang-so-noi-vu-2021.toml"
 SECOND = "tests/golden/so-noi-vu-ky-so.toml"
 EXT = {"table": "txt", "json": "json", "csv": "csv", "markdown": "md"}

@@ -9,9 +9,9 @@ import pytest
 
 from ictscore.cli.main import main
 
-from .conftest import SCENARIOS
+from ..conftest import SCENARIOS
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 SCENARIO = str(SCENARIOS / "bac-giang-so-noi-vu-2021.toml")
 
 CASES = {

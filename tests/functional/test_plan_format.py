@@ -10,7 +10,7 @@ from ictscore.cli.main import main
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
 
-from .conftest import CRITERIA, SCENARIOS
+from ..conftest import CRITERIA, SCENARIOS
 
 HEAD = f"""criteria = "{CRITERIA / "bac-giang-department-dti.toml"}"
 data = "{SCENARIOS / "data" / "bac-giang-departments-2021.toml"}"

@@ -23,7 +23,7 @@ from ictscore.planning.peers import growth_model, project_peers
 from ictscore.planning.planner import plan, start_result
 from ictscore.planning.seek import Goal, candidates, goal_test, seek
 
-from .conftest import CRITERIA, SCENARIOS
+from ..conftest import CRITERIA, SCENARIOS
 from .planning_support import peer_relative_criteria, random_dataset
 
 DEFAULT = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"

@@ -9,7 +9,7 @@ from ictscore.formats.scenario import load_scenario
 from ictscore.planning.session import Session
 from ictscore.planning.sweep import categories_in_order, step_of, stepped, sweep_values
 
-from ..conftest import CRITERIA, SCENARIOS
+from ...conftest import CRITERIA, SCENARIOS
 
 CRIT = load_criteria(CRITERIA / "bac-giang-department-dti.toml")
 

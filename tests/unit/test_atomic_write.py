@@ -11,7 +11,7 @@ import pytest
 from ictscore.cli.main import main
 from ictscore.formats.scenario import atomic_write, load_scenario
 
-from .conftest import SCENARIOS
+from ..conftest import SCENARIOS
 
 DEFAULT = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"
 

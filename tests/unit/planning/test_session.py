@@ -9,7 +9,7 @@ import pytest
 from ictscore.formats.scenario import ConflictError, load_scenario
 from ictscore.planning.session import Session
 
-from ..conftest import SCENARIOS
+from ...conftest import SCENARIOS
 
 DEFAULT = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"
 ONLINE = "hd_ty_le_nop_truc_tuyen"

@@ -25,9 +25,12 @@ from ictscore.resources import bundled_criteria, bundled_scenarios
 
 from .builders import aggregate, criteria, dataset, indicator
 
+pytestmark = pytest.mark.slow  # hypothesis runs hundreds of examples per property
+
 TOL = 1e-9
 EXAMPLES = int(os.environ.get("ICTSCORE_HYPOTHESIS_EXAMPLES", "150"))
-"""Raise it for a thorough run: ICTSCORE_HYPOTHESIS_EXAMPLES=5000 pytest tests/test_properties.py"""
+"""Raise it for a thorough run:
+ICTSCORE_HYPOTHESIS_EXAMPLES=5000 pytest tests/unit/test_properties.py"""
 SETTINGS = settings(
     max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -11,7 +11,7 @@ import pytest
 
 from ictscore.cli import main as cli
 
-from .conftest import CRITERIA, SCENARIOS
+from ..conftest import CRITERIA, SCENARIOS
 
 DEFAULT = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"
 

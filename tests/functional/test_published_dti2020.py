@@ -9,7 +9,7 @@ from ictscore.engine.result import Result
 from ictscore.formats.criteria import load_criteria
 from ictscore.formats.dataset import Dataset, Entity
 
-from .conftest import CRITERIA
+from ..conftest import CRITERIA
 
 # province: (CQS, KTS, XHS) as published, and the published DTI
 PUBLISHED = {

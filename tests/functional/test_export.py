@@ -14,7 +14,7 @@ from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
 from ictscore.report.export import export_projection
 
-from .conftest import CRITERIA, ROOT, SCENARIOS
+from ..conftest import CRITERIA, ROOT, SCENARIOS
 
 BUNDLED = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"
 DTI = CRITERIA / "vn-dti-2022-province.toml"

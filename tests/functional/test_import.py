@@ -13,7 +13,7 @@ from ictscore.formats.dataset import load_csv
 from ictscore.formats.names import fold, load_entity_list, name_key
 from ictscore.formats.numbers import ambiguous, decimal_evidence, parse_number
 
-from .conftest import CRITERIA, ROOT
+from ..conftest import CRITERIA, ROOT
 
 DATA = ROOT / "tests" / "data" / "import"
 DTI = CRITERIA / "vn-dti-2022-province.toml"

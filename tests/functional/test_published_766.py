@@ -18,7 +18,7 @@ from ictscore.formats.dataset import Dataset, Entity
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
 
-from .conftest import CRITERIA, SCENARIOS
+from ..conftest import CRITERIA, SCENARIOS
 
 GROUPS = {
     "cong_khai_minh_bach": 18,

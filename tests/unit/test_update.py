@@ -155,7 +155,7 @@ def test_update_leaves_the_old_result_untouched() -> None:
 def test_update_on_bundled_default() -> None:
     from ictscore.formats.scenario import load_scenario
 
-    from .conftest import DEFAULT_SCENARIO
+    from ..conftest import DEFAULT_SCENARIO
 
     sc = load_scenario(DEFAULT_SCENARIO)
     engine = Engine(sc.criteria)

@@ -8,7 +8,7 @@ from ictscore.engine.compute import Engine
 from ictscore.formats.criteria import load_criteria
 from ictscore.formats.dataset import Dataset, Entity
 
-from .conftest import CRITERIA
+from ..conftest import CRITERIA
 
 KEYS = [
     "nhan_thuc_so",

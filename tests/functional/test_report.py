@@ -19,7 +19,7 @@ from ictscore.report import plan
 from ictscore.report.build import render_report
 from ictscore.report.model import build_report
 
-from .conftest import ROOT, SCENARIOS
+from ..conftest import ROOT, SCENARIOS
 
 GOLDEN = ROOT / "tests" / "golden"
 BUNDLED = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"
@@ -151,6 +151,8 @@ def test_no_plan_section_without_levers() -> None:
     assert "Kế hoạch thực hiện" not in render_report(scenario, "markdown", "vi")
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium not installed")
 def test_chromium_renders_the_html_report(tmp_path: Path) -> None:
     page = tmp_path / "report.html"

@@ -14,7 +14,7 @@ from ictscore.formats.dataset import Dataset, Entity
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
 
-from .conftest import CRITERIA, SCENARIOS
+from ..conftest import CRITERIA, SCENARIOS
 
 PILLARS = ("ha_tang_ky_thuat", "ha_tang_nhan_luc", "ung_dung_cntt")
 

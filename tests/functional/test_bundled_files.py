@@ -14,7 +14,7 @@ from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
 
-from .conftest import CRITERIA, SCENARIOS
+from ..conftest import CRITERIA, SCENARIOS
 
 CRITERIA_FILES = sorted(CRITERIA.glob("*.toml"))
 SCENARIO_FILES = sorted(SCENARIOS.glob("*.toml"))

@@ -14,9 +14,9 @@ from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import Projection, WhatIf
 
-from .conftest import CRITERIA, ROOT, SCENARIOS
+from ..conftest import CRITERIA, ROOT, SCENARIOS
 
-RANKS = Path(__file__).parent / "data" / "dti-2022-ranks.csv"
+RANKS = Path(__file__).resolve().parent.parent / "data" / "dti-2022-ranks.csv"
 """A copy of shared/reference/dti-2022-ranks.csv: the published order of the 63 provinces."""
 
 

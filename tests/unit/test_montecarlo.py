@@ -18,7 +18,7 @@ from ictscore.planning.peers import Growth, growth_model, project_peers
 from ictscore.planning.planner import start_result
 from ictscore.resources import bundled_criteria
 
-from .conftest import SCENARIOS
+from ..conftest import SCENARIOS
 from .planning_support import peer_relative_criteria, random_dataset
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from ictscore.cli.main import main
 
-CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+CORPUS = Path(__file__).resolve().parent.parent / "bad_inputs"
 CASES = sorted(d.name for d in CORPUS.iterdir() if d.is_dir() and not d.name.startswith("_"))
 LINE = re.compile(r"^error: (?P<file>\S+?)(?P<line>:\d+(:\d+)?)?(?P<key> \[\S+\])?: (?P<msg>\S.*)$")
 WHOLE_FILE = (

@@ -1,9 +1,13 @@
 """A scoring rule in words, for a planner reading why a value earns what it earns.
 
-Shared by the TUI's node panel and any report that explains a node; plain text, no UI.
+The rule says what it does as a message key with its data (`RuleBase.describe`); this module
+holds the words for each key, in Vietnamese and English. Shared by the TUI's node panel and any
+report that explains a node; plain text, no UI.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
 
 from ictscore import display
 from ictscore.formats.criteria import Indicator
@@ -15,64 +19,146 @@ def _n(x: float, lang: str) -> str:
     return text.rstrip("0").rstrip(sep) if sep in text else text
 
 
-def rule(ind: Indicator, lang: str = "vi") -> str:
-    r = ind.rule
-    vi = lang == "vi"
-    unit = f" {ind.unit}" if ind.unit else ""
-    if r.type == "category":
+_WORDS = {
+    "vi": {
+        "value": "giá trị",
+        "best": "đơn vị tốt nhất",
+        "at_most": "tối đa",
+        "otherwise": "còn lại",
+        "peers": "giữa các đơn vị",
+        "per": "mỗi",
+        "unit": " đơn vị",
+        "yes": "có",
+        "no": "không",
+        "direct": "giá trị là điểm",
+        "zscore": "(x − trung bình) ÷ độ lệch chuẩn",
+        "between": "nội suy tuyến tính giữa các mốc",
+    },
+    "en": {
+        "value": "value",
+        "best": "the best peer",
+        "at_most": "at most",
+        "otherwise": "otherwise",
+        "peers": "across peers",
+        "per": "per",
+        "unit": " unit",
+        "yes": "yes",
+        "no": "no",
+        "direct": "the value is the score",
+        "zscore": "(x − mean) ÷ standard deviation",
+        "between": "linear between the marks",
+    },
+}
+
+Params = Mapping[str, object]
+Writer = Callable[[Params, str, Mapping[str, str]], str]
+
+
+def _unit(p: Params) -> str:
+    u = str(p.get("unit") or "")
+    return f" {u}" if u else ""
+
+
+def _f(p: Params, key: str) -> float:
+    v = p[key]
+    assert isinstance(v, int | float)
+    return float(v)
+
+
+def _pairs(p: Params, key: str) -> list[tuple[float, float]]:
+    v = p[key]
+    assert isinstance(v, list)
+    return [(float(a), float(b)) for a, b in v]
+
+
+def _category(p: Params, lang: str, w: Mapping[str, str]) -> str:
+    cats = p["categories"]
+    assert isinstance(cats, list)
+    return "; ".join(f"{labels[lang]} → {_n(pts, lang)}" for labels, pts in cats)
+
+
+def _steps(cmp: str) -> Writer:
+    def write(p: Params, lang: str, w: Mapping[str, str]) -> str:
         parts = [
-            f"{c.label_vi if vi else c.label_en} → {_n(c.fraction * r.points, lang)}"
-            for c in r.categories
+            f"{cmp} {_n(at, lang)}{_unit(p)} → {_n(pts, lang)}" for at, pts in _pairs(p, "steps")
         ]
-        return "; ".join(parts)
-    if r.type == "yes_no":
-        return (
-            f"có → {_n(r.points, lang)}, không → 0" if vi else f"yes → {_n(r.points, lang)}, no → 0"
-        )
-    if r.type == "steps":
-        steps = sorted(r.steps, key=lambda s: s.at, reverse=ind.direction == "higher")
-        cmp = "≥" if ind.direction == "higher" else "≤"
-        parts = [f"{cmp} {_n(s.at, lang)}{unit} → {_n(s.points, lang)}" for s in steps]
-        other = "còn lại" if vi else "otherwise"
-        return "; ".join([*parts, f"{other} → {_n(r.otherwise, lang)}"])
-    if r.type == "ratio":
-        pts, target, val = _n(r.points, lang), _n(r.target, lang), "giá trị" if vi else "value"
-        if ind.direction == "higher":
-            core = f"{pts} × {val} ÷ {target}{unit}"
-        else:
-            core = f"{pts} × {target}{unit} ÷ {val}"
-        cap = _n(r.cap * r.points, lang)
-        return f"{core}, {'tối đa' if vi else 'at most'} {cap}"
-    if r.type == "relative_to_best":
-        best = "đơn vị tốt nhất" if vi else "the best peer"
-        return f"{_n(r.points, lang)} × {'giá trị' if vi else 'value'} ÷ {best}"
-    if r.type == "minmax":
-        peers = "giữa các đơn vị" if vi else "across peers"
-        return f"{_n(r.points, lang)} × (x − min) ÷ (max − min) {peers}"
-    if r.type == "zscore":
-        return "(x − trung bình) ÷ độ lệch chuẩn" if vi else "(x − mean) ÷ standard deviation"
-    if r.type == "goalposts":
-        lo, hi = _n(r.lower, lang), _n(r.upper, lang)
-        return f"{_n(r.points, lang)} × (x − {lo}) ÷ ({hi} − {lo})"
-    if r.type == "bonus":
-        per = "mỗi" if vi else "per"
-        return (
-            f"{_n(r.per_unit, lang)} {per}{unit or ' unit'}, {_n(r.min, lang)} … {_n(r.max, lang)}"
-        )
-    return "giá trị là điểm" if vi else "the value is the score"
+        return "; ".join([*parts, f"{w['otherwise']} → {_n(_f(p, 'otherwise'), lang)}"])
+
+    return write
+
+
+def _ratio(p: Params, lang: str, w: Mapping[str, str]) -> str:
+    core = f"{_n(_f(p, 'points'), lang)} × {w['value']} ÷ {_n(_f(p, 'target'), lang)}{_unit(p)}"
+    return f"{core}, {w['at_most']} {_n(_f(p, 'most'), lang)}"
+
+
+def _ratio_lower(p: Params, lang: str, w: Mapping[str, str]) -> str:
+    core = f"{_n(_f(p, 'points'), lang)} × {_n(_f(p, 'target'), lang)}{_unit(p)} ÷ {w['value']}"
+    return f"{core}, {w['at_most']} {_n(_f(p, 'most'), lang)}"
+
+
+def _goalposts(p: Params, lang: str, w: Mapping[str, str]) -> str:
+    lo, hi = _n(_f(p, "lower"), lang), _n(_f(p, "upper"), lang)
+    return f"{_n(_f(p, 'points'), lang)} × (x − {lo}) ÷ ({hi} − {lo})"
+
+
+def _goalposts_lower(p: Params, lang: str, w: Mapping[str, str]) -> str:
+    lo, hi = _n(_f(p, "lower"), lang), _n(_f(p, "upper"), lang)
+    return f"{_n(_f(p, 'points'), lang)} × ({hi} − x) ÷ ({hi} − {lo})"
+
+
+def _bonus(p: Params, lang: str, w: Mapping[str, str]) -> str:
+    unit = _unit(p) or w["unit"]
+    lo, hi = _n(_f(p, "min"), lang), _n(_f(p, "max"), lang)
+    return f"{_n(_f(p, 'per_unit'), lang)} {w['per']}{unit}, {lo} … {hi}"
+
+
+def _bands(p: Params, lang: str, w: Mapping[str, str]) -> str:
+    marks = "; ".join(
+        f"{_n(at, lang)}{_unit(p)} → {_n(pts, lang)}" for at, pts in _pairs(p, "bands")
+    )
+    return f"{marks} ({w['between']})"
+
+
+WRITERS: dict[str, Writer] = {
+    "rule.direct": lambda p, lang, w: w["direct"],
+    "rule.ratio": _ratio,
+    "rule.ratio_lower": _ratio_lower,
+    "rule.steps": _steps("≥"),
+    "rule.steps_lower": _steps("≤"),
+    "rule.category": _category,
+    "rule.yes_no": lambda p, lang, w: f"{w['yes']} → {_n(_f(p, 'points'), lang)}, {w['no']} → 0",
+    "rule.relative_to_best": lambda p, lang, w: (
+        f"{_n(_f(p, 'points'), lang)} × {w['value']} ÷ {w['best']}"
+    ),
+    "rule.minmax": lambda p, lang, w: (
+        f"{_n(_f(p, 'points'), lang)} × (x − min) ÷ (max − min) {w['peers']}"
+    ),
+    "rule.zscore": lambda p, lang, w: w["zscore"],
+    "rule.goalposts": _goalposts,
+    "rule.goalposts_lower": _goalposts_lower,
+    "rule.bonus": _bonus,
+    "rule.bands": _bands,
+}
+"""The words of every rule's message key; a test checks each registered rule has its entry."""
+
+
+def rule(ind: Indicator, lang: str = "vi") -> str:
+    key, params = ind.rule.describe(ind)
+    return WRITERS[key](params, lang, _WORDS.get(lang, _WORDS["vi"]))
 
 
 def value(ind: Indicator, v: object, lang: str = "vi") -> str:
     """A raw value as a planner reads it: the category's label, yes/no, or number with unit."""
     if v is None:
         return "—"
-    if ind.rule.type == "category":
-        for c in ind.rule.categories:
-            if c.key == v:
-                return c.label_vi if lang == "vi" else c.label_en
+    label = ind.rule.label(v, lang)
+    if label is not None:
+        return label
+    if ind.rule.values == "category":
         return str(v)
-    if ind.rule.type == "yes_no":
+    if ind.rule.values == "yes_no":
         yes = float(v) >= 0.5  # type: ignore[arg-type]
-        return ("có" if yes else "không") if lang == "vi" else ("yes" if yes else "no")
+        return _WORDS[lang]["yes"] if yes else _WORDS[lang]["no"]
     text = _n(float(v), lang)  # type: ignore[arg-type]
     return f"{text} {ind.unit}" if ind.unit else text

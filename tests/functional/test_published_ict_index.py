@@ -11,6 +11,7 @@ import pytest
 from ictscore.engine.compute import Engine
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator, load_criteria
 from ictscore.formats.dataset import Dataset, Entity
+from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
 
@@ -138,3 +139,34 @@ def test_illustrative_scenario_moves_peers_too() -> None:
     for result in (proj.baseline, proj.result):
         col = [s for s in result.scores[sub] if s is not None]
         assert max(col) == 1.0 and min(col) == 0.0
+
+
+def test_published_pillars_alone_compute_the_main_index() -> None:
+    """An entity that gives only the three published sub-indices gets the ICT Index; the IT
+    industry index, a separate ranking outside the root, is simply not computed for it."""
+
+    crit = load_criteria(CRITERIA / "vn-ict-index-province.toml")
+    pillars = [ch.node for ch in crit.nodes["ict_index"].children]  # type: ignore[union-attr]
+    assert pillars == ["ha_tang_ky_thuat", "ha_tang_nhan_luc", "ung_dung_cntt"]
+    values = [(0.6, 0.3, 0.9), (0.2, 0.5, 0.5)]
+    rows = tuple(
+        Entity(f"p{k}", f"P{k}", dict(zip(pillars, v, strict=True))) for k, v in enumerate(values)
+    )
+    r = Engine(crit).compute(Dataset(rows))
+    # equal weights: (0.6 + 0.3 + 0.9) / 3 = 0.6 and (0.2 + 0.5 + 0.5) / 3 = 0.4
+    assert [round(r.score(e.id) or 0, 12) for e in rows] == [0.6, 0.4]
+    assert [r.rank(e.id) for e in rows] == [1, 2]
+    assert r.scores["cong_nghiep_cntt"] == (None, None)
+    assert r.ranks["cong_nghiep_cntt"] == (None, None)
+
+
+def test_a_separate_index_begun_must_be_complete() -> None:
+    """Giving some of the IT industry's indicators and not others is still a missing value."""
+
+    crit = load_criteria(CRITERIA / "vn-ict-index-province.toml")
+    pillars = {ch.node: 0.5 for ch in crit.nodes["ict_index"].children}  # type: ignore[union-attr]
+    rows = (Entity("p0", "P0", {**pillars, "cn_doanh_nghiep": 10.0}), Entity("p1", "P1", pillars))
+    with pytest.raises(InputError) as err:
+        Engine(crit).compute(Dataset(rows))
+    wheres = {p.where for p in err.value.problems}
+    assert wheres == {"p0.cn_lao_dong", "p0.cn_doanh_thu"}

@@ -87,9 +87,9 @@ def peer_relative_criteria(tmp: Path) -> Criteria:
 
 def random_value(ind: Indicator, rng: random.Random) -> Value:
     r = ind.rule
-    if r.type == "category":
-        return rng.choice(r.categories).key
-    if r.type == "yes_no":
+    if r.values == "category":
+        return rng.choice(r.keys())
+    if r.values == "yes_no":
         return float(rng.random() < 0.5)
     lo, hi = ind.range if ind.range is not None else (0.0, 100.0)
     if ind.step is not None and rng.random() < 0.7:

@@ -198,8 +198,15 @@ def test_tie_rule_from_framework_on_unrounded_sum(ties: str, expected: list[int]
     assert list(r.ranks["t"]) == expected
 
 
-def test_ties_use_unrounded_scores() -> None:
+def test_ranks_follow_the_published_rounding() -> None:
+    # both show 0,8 with one decimal: a reader sees a tie, so the ranks are a tie
     crit = criteria([indicator("a", D, **UNIT)], decimals=1)
+    r = compute(crit, {"p": {"a": 0.81}, "q": {"a": 0.84}, "s": {"a": 0.86}})
+    assert list(r.ranks["a"]) == [2, 2, 1]
+
+
+def test_exact_ranks_when_the_framework_says_so() -> None:
+    crit = criteria([indicator("a", D, **UNIT)], decimals=1, rank_on="exact")
     r = compute(crit, {"p": {"a": 0.81}, "q": {"a": 0.84}})
     assert list(r.ranks["a"]) == [2, 1]
 

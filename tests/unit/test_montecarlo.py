@@ -39,7 +39,8 @@ def test_batch_matches_engine_on_every_framework(tmp_path, ties: str) -> None:  
             want = [result.scores[crit.root][k] for k in range(15)]
             assert np.allclose(got[0], want, rtol=1e-9, atol=1e-9), crit.framework.id
             for k in range(15):
-                assert focus_ranks(got, k, ties)[0] == result.ranks[crit.root][k]
+                dec = engine.rank_decimals(crit.root)
+                assert focus_ranks(got, k, ties, dec)[0] == result.ranks[crit.root][k]
 
 
 def test_batch_matches_engine_per_draw(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -80,7 +80,7 @@ def test_seek_default_scenario_gain_one(scenario, start) -> None:  # type: ignor
     assert by_node["at_danh_gia_doc_lap"].rank == 8
     # bandwidth is scored relative to the best department: 30 → 105 Mbps is the least that works
     assert by_node["ht_bang_thong"].value == 105.0
-    assert "already at the best value" in ans.unreachable["hd_thu_dien_tu"]
+    assert ans.unreachable["hd_thu_dien_tu"].code == "already_best"
     assert _check_answer(w.engine, r, scenario.focus, Goal(gain=1)) == len(ans.options)
 
 
@@ -88,8 +88,12 @@ def test_seek_unreachable_has_reason(scenario, start) -> None:  # type: ignore[n
     w, r = start
     ans = seek(w.engine, r, scenario.focus, Goal(rank=1))
     assert ans.options == []
-    assert ans.reason and "no single indicator" in ans.reason
-    assert ans.unreachable["hd_ty_le_nop_truc_tuyen"].startswith("even 100 reaches only rank")
+    assert ans.reason is not None and ans.reason.code == "no_single_node_reaches"
+    short = ans.unreachable["hd_ty_le_nop_truc_tuyen"]
+    # a step table: past its top step (50 %) the points stop rising
+    assert short.code == "step_table_tops_out"
+    assert short.data["max"] == 50.0 and short.data["rank"] > 1
+    assert ans.unreachable["ht_bang_thong"].code == "falls_short"
 
 
 @pytest.mark.parametrize("focus", ["e0", "e3", "e7", "e11"])

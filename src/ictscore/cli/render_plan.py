@@ -17,7 +17,9 @@ from ictscore.cli.render import _md_table, _text_table
 from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.planning.combine import Combination
 from ictscore.planning.planner import PlanReport
+from ictscore.planning.reasons import Reason
 from ictscore.planning.seek import SeekAnswer
+from ictscore.presentation.reasons import reason_text
 
 _T = {
     "vi": {
@@ -52,7 +54,6 @@ _T = {
         "estimate": "(ước tính)",
         "rank_word": "hạng",
         "combination": "Tổ hợp rẻ nhất",
-        "no_single": "Không chỉ số nào, một mình, đạt được mục tiêu trong phạm vi hợp lệ của nó.",
     },
     "en": {
         "lever": "Lever",
@@ -86,7 +87,6 @@ _T = {
         "estimate": "(estimate)",
         "rank_word": "rank",
         "combination": "Cheapest combination",
-        "no_single": "No single indicator reaches the goal within its valid range.",
     },
 }
 
@@ -263,10 +263,10 @@ def seek_json(
             }
             for o in ans.options
         ],
-        "unreachable": [{"node": n, "reason": r} for n, r in ans.unreachable.items()],
+        "unreachable": [{"node": n, "reason": r.to_json()} for n, r in ans.unreachable.items()],
     }
     if ans.reason is not None:
-        out["reason"] = ans.reason
+        out["reason"] = ans.reason.to_json()
     if costs:
         out["combination"] = combination_json(combo)
     return out
@@ -310,7 +310,11 @@ def render_seek(
         f"{names.get(ans.focus, ans.focus)}: {T['rank_word']} {ans.start_rank}, "
         f"{display.number(ans.start_score, dec, lang)} → {goal}"
     )
-    body = table(head, rows, {1, 2, 3, 4}) if rows else T["no_single"] + "\n"
+    if rows:
+        body = table(head, rows, {1, 2, 3, 4})
+    else:
+        why = ans.reason.code if ans.reason is not None else "no_single_node_reaches"
+        body = reason_text(Reason(why), lang).capitalize() + ".\n"
     if asked:
         body += "\n" + _combination_text(found, crit, lang) + "\n"
     return intro + "\n\n" + body
@@ -344,10 +348,9 @@ def _combination_text(c: Combination | None, crit: Any, lang: str) -> str:
 
 def _value(v: object, lang: str, crit: Criteria | None = None, node: str = "") -> str:
     ind = crit.nodes.get(node) if crit is not None else None
-    if isinstance(ind, Indicator) and ind.rule.type == "category":
-        for c in ind.rule.categories:
-            if c.key == v:
-                return c.label_vi if lang == "vi" else c.label_en
+    label = ind.rule.label(v, lang) if isinstance(ind, Indicator) else None
+    if label is not None:
+        return label
     if isinstance(v, float):
         return display.number(v, 0 if v == int(v) else 4, lang)
     return "—" if v is None else str(v)

@@ -1,42 +1,23 @@
 """The lowest and highest score each node can take, from its rule and its children.
 
 Used to refuse frameworks that cannot be computed (dividing by an unbounded maximum), to show
-"points of max", and by the property tests that check every score stays within its bounds.
+"points of max", and by the property tests that check every score stays within its bounds. The
+arithmetic is the rule's and the method's own (ictscore.scoring); this module walks the tree.
 """
 
 from __future__ import annotations
 
-import math
-
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator
 from ictscore.formats.errors import ProblemCollector
+from ictscore.scoring.base import Bounds
+from ictscore.scoring.methods import METHODS
+from ictscore.scoring.methods.base import Kid
 
-INF = math.inf
-Bounds = tuple[float, float]
+__all__ = ["Bounds", "aggregate_bounds", "check_computable", "indicator_bounds", "node_bounds"]
 
 
 def indicator_bounds(ind: Indicator) -> Bounds:
-    r = ind.rule
-    lo_raw = ind.range[0] if ind.range else -INF
-    if r.type == "direct":
-        if ind.range:
-            return ind.range
-        return (-INF, r.max) if r.max is not None else (-INF, INF)
-    if r.type == "ratio":
-        hi = r.cap * r.points
-        lo = 0.0 if (lo_raw >= 0 or ind.direction == "lower") else -INF
-        return (min(lo, hi), max(lo, hi))
-    if r.type == "steps":
-        levels = [s.points for s in r.steps] + [r.otherwise]
-        return (min(levels), max(levels))
-    if r.type == "category":
-        fr = [c.fraction * r.points for c in r.categories]
-        return (min(fr), max(fr))
-    if r.type in ("yes_no", "relative_to_best", "minmax", "goalposts"):
-        return (min(0.0, r.points), max(0.0, r.points))
-    if r.type == "bonus":
-        return (r.min, r.max)
-    return (-INF, INF)  # zscore
+    return ind.rule.bounds(ind)
 
 
 def node_bounds(crit: Criteria) -> dict[str, Bounds]:
@@ -51,44 +32,15 @@ def node_bounds(crit: Criteria) -> dict[str, Bounds]:
 
 
 def aggregate_bounds(agg: Aggregate, child: dict[str, Bounds], crit: Criteria) -> Bounds:
-    kids = [c for c in agg.children if not _reported_only(crit, c.node)]
+    kids = [Kid(c.factor, child[c.node]) for c in agg.children if not _reported_only(crit, c.node)]
     if agg.rescale == "minmax":
         return _scaled((0.0, 1.0), agg.scale)
     if not kids:
         return (0.0, 0.0)
-    if agg.method == "sum":
-        lo = math.fsum(c.factor * child[c.node][0] for c in kids)
-        hi = math.fsum(c.factor * child[c.node][1] for c in kids)
-    elif agg.method == "weighted_mean":
-        w = math.fsum(c.factor for c in kids) or 1.0
-        lo = math.fsum(c.factor * child[c.node][0] for c in kids) / w
-        hi = math.fsum(c.factor * child[c.node][1] for c in kids) / w
-    elif agg.method == "points_over_max":
-        w = math.fsum(c.factor for c in kids) or 1.0
-        lo = math.fsum(c.factor * _frac(child[c.node]) for c in kids) / w
-        hi = 1.0
-    else:  # geometric mean
-        lo = _geo([child[c.node][0] for c in kids], [c.factor for c in kids])
-        hi = _geo([child[c.node][1] for c in kids], [c.factor for c in kids])
+    lo, hi = METHODS[agg.method].bounds(kids)
     if agg.cap is not None:
         lo, hi = min(lo, agg.cap), min(hi, agg.cap)
     return _scaled((lo, hi), agg.scale)
-
-
-def _frac(b: Bounds) -> float:
-    lo, hi = b
-    if hi <= 0 or not math.isfinite(hi):
-        return -INF
-    return lo / hi
-
-
-def _geo(values: list[float], weights: list[float]) -> float:
-    w = math.fsum(weights) or 1.0
-    if any(v <= 0 for v in values):
-        return 0.0
-    if any(math.isinf(v) for v in values):
-        return INF
-    return math.exp(math.fsum(wi * math.log(v) for v, wi in zip(values, weights, strict=True)) / w)
 
 
 def _scaled(b: Bounds, scale: float) -> Bounds:
@@ -101,29 +53,28 @@ def _reported_only(crit: Criteria, node_id: str) -> bool:
     return isinstance(n, Indicator) and n.reported_only
 
 
+_CHILD_PROBLEMS = {
+    "no_finite_max": "'{agg}' scores '{child}' as a share of its maximum, but that node has no "
+    "finite positive maximum (give it a range or points)",
+    "can_be_negative": "'{agg}' is a geometric mean, but '{child}' can be negative",
+}
+
+
 def check_computable(crit: Criteria) -> None:
     """Refuse a framework whose aggregates would divide by an unbounded or zero maximum."""
     pc = ProblemCollector()
     path = str(crit.path or crit.framework.id)
     bounds = node_bounds(crit)
     for i, agg in enumerate(crit.aggregates()):
+        method = METHODS[agg.method]
         for ch in agg.children:
-            lo, hi = bounds[ch.node]
-            if (
-                agg.method == "points_over_max"
-                and not _reported_only(crit, ch.node)
-                and (not math.isfinite(hi) or hi <= 0)
-            ):
+            if _reported_only(crit, ch.node):
+                continue
+            why = method.check_child(bounds[ch.node])
+            if why is not None:
                 pc.add(
                     path,
-                    f"'{agg.id}' scores '{ch.node}' as a share of its maximum, "
-                    "but that node has no finite positive maximum (give it a range or points)",
-                    f"aggregate[{i + 1}]",
-                )
-            if agg.method == "geometric_mean" and lo < 0:
-                pc.add(
-                    path,
-                    f"'{agg.id}' is a geometric mean, but '{ch.node}' can be negative",
+                    _CHILD_PROBLEMS[why].format(agg=agg.id, child=ch.node),
                     f"aggregate[{i + 1}]",
                 )
         if agg.max_score is not None:

@@ -10,24 +10,22 @@ keypress.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from itertools import repeat
-from math import fsum
-from operator import mul
 from types import MappingProxyType
 
 from ictscore.engine.bounds import check_computable, node_bounds
-from ictscore.engine.ranking import TIE_TOLERANCE, Ranks
+from ictscore.engine.ranking import Ranks
 from ictscore.engine.result import Result
-from ictscore.engine.rules import is_peer_relative, score_column, score_value, scorer
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator
 from ictscore.formats.dataset import Dataset
 from ictscore.formats.errors import InputError, Problem
 from ictscore.formats.values import Value
+from ictscore.scoring.methods import METHODS
+from ictscore.scoring.methods.base import Combine, Kid
+from ictscore.scoring.rules.minmax import rescale
 
 Column = list[float | None]
-LINEAR = ("sum", "weighted_mean", "points_over_max")
 
 
 class Engine:
@@ -38,27 +36,53 @@ class Engine:
         self.criteria = criteria
         self.bounds = node_bounds(criteria)
         self.order = criteria.order
-        self._kids: dict[str, list[tuple[str, float, float]]] = {}
         self._scorers = {
-            ind.id: scorer(ind) for ind in criteria.indicators() if not is_peer_relative(ind)
+            ind.id: ind.rule.scorer(ind)
+            for ind in criteria.indicators()
+            if not ind.rule.peer_relative
         }
-        self._factors: dict[str, list[float]] = {}
-        self._wsum: dict[str, float] = {}
+        self._children: dict[str, list[str]] = {}
+        self._kids: dict[str, list[Kid]] = {}
+        self._combine_one: dict[str, Combine] = {}
+        self._coefficients: dict[str, list[float] | None] = {}
         for agg in criteria.aggregates():
-            kids = []
+            ids, kids = [], []
             for ch in agg.children:
                 node = criteria.nodes[ch.node]
                 if isinstance(node, Indicator) and node.reported_only:
                     continue
-                kids.append((ch.node, ch.factor, self.bounds[ch.node][1]))
+                ids.append(ch.node)
+                kids.append(Kid(ch.factor, self.bounds[ch.node]))
+            method = METHODS[agg.method]
+            self._children[agg.id] = ids
             self._kids[agg.id] = kids
-            # what each child's score is multiplied by, and what the products are divided by
-            self._factors[agg.id] = [
-                f / mx if agg.method == "points_over_max" else f for _, f, mx in kids
-            ]
-            self._wsum[agg.id] = math.fsum(f for _, f, _ in kids)
+            self._combine_one[agg.id] = method.compile(kids)
+            self._coefficients[agg.id] = method.coefficients(kids) if method.linear else None
         self._ancestors = {n: criteria.ancestors(n) for n in criteria.nodes}
         self._tops = [n for n in criteria.order if not criteria.parents[n]]
+        main = criteria.descendants(criteria.root) | {criteria.root}
+        self._own_nodes = {
+            t: sorted((criteria.descendants(t) | {t}) - main)
+            for t in self._tops
+            if t != criteria.root
+        }
+
+    def children(self, agg_id: str) -> list[str]:
+        """The children an aggregate combines (reported-only indicators left out)."""
+        return self._children[agg_id]
+
+    def kids(self, agg_id: str) -> list[Kid]:
+        """Each child's factor and bounds, in the order of `children`: what a method compiles."""
+        return self._kids[agg_id]
+
+    def rank_decimals(self, node: str) -> int | None:
+        """The decimals ranks at `node` compare, or None when the framework ranks unrounded."""
+        if self.criteria.framework.rank_on == "exact":
+            return None
+        return self.criteria.decimals(node)
+
+    def ranks(self, scores: Mapping[str, Sequence[float | None]]) -> Ranks:
+        return Ranks(scores, self.criteria.framework.ties, self.rank_decimals)
 
     # --- full computation ----------------------------------------------------------------------
 
@@ -102,13 +126,13 @@ class Engine:
                 if not gapless:
                     filled = self._fill_missing(node, given, needed[nid], ids, source, problems)
                     col = tuple(filled)
-                    scores[nid] = tuple(score_column(node, col))
+                    scores[nid] = tuple(node.rule.score_column(node, col))
                 elif one is None:
-                    scores[nid] = tuple(score_column(node, col))
+                    scores[nid] = tuple(node.rule.score_column(node, col))
                 raw[nid] = col
                 if gapless:
                     complete.add(nid)
-                if is_peer_relative(node):
+                if node.rule.peer_relative:
                     peers[nid] = tuple(i for i, v in enumerate(col) if v is not None)
             else:
                 p, s, took = self._aggregate_column(
@@ -129,7 +153,7 @@ class Engine:
             MappingProxyType(raw),
             MappingProxyType(pre),
             frozen,
-            Ranks(frozen, self.criteria.framework.ties),
+            self.ranks(frozen),
             MappingProxyType(peers),
         )
 
@@ -139,7 +163,14 @@ class Engine:
         """Which entities need each node: a value supplied higher up makes its subtree moot."""
         needed = {nid: [False] * n for nid in self.order}
         for top in self._tops:
-            needed[top] = [True] * n
+            exclusive = self._own_nodes.get(top, [])
+            if top == self.criteria.root or exclusive == [top]:
+                # the root, or a top made only of the main index's parts (the DTI's pillars)
+                needed[top] = [True] * n
+            else:
+                # a separate index (the ICT Index's IT industry): computed for the entities
+                # that gave something of its own, never a reason to refuse the main index
+                needed[top] = [any(inputs[m][i] is not None for m in exclusive) for i in range(n)]
         for nid in reversed(self.order):
             node = self.criteria.nodes[nid]
             if not isinstance(node, Aggregate):
@@ -179,18 +210,10 @@ class Engine:
                     )
                 )
             elif policy == "zero":
-                out[i] = self._worst(ind) if ind.rule.type == "category" else 0.0
+                out[i] = ind.rule.zero(ind)
             else:
-                out[i] = self._worst(ind)
+                out[i] = ind.rule.worst(ind)
         return out
-
-    @staticmethod
-    def _worst(ind: Indicator) -> Value:
-        if ind.rule.type == "category":
-            return min(ind.rule.categories, key=lambda c: c.fraction).key
-        if ind.range is None:
-            return 0.0
-        return ind.range[0] if ind.direction == "higher" else ind.range[1]
 
     def _aggregate_column(
         self,
@@ -201,19 +224,13 @@ class Engine:
         complete: set[str],
     ) -> tuple[Column, Column, tuple[int, ...]]:
         n = len(supplied)
-        kids = self._kids[agg.id]
-        rows = zip(*[scores[c] for c, _, _ in kids], strict=True) if kids else repeat((), n)
+        kids = self._children[agg.id]
+        rows = zip(*[scores[c] for c in kids], strict=True) if kids else repeat((), n)
         pre: Column
-        fac, w, m = self._factors[agg.id], self._wsum[agg.id], agg.method
-        gapless = all(c in complete for c, _, _ in kids)
+        gapless = all(c in complete for c in kids)
         if gapless and supplied.count(None) == n and all(needed):
             # every entity computes this node from complete children: one pass, no checks
-            if m == "sum":
-                pre = [fsum(map(mul, r, fac)) for r in rows]
-            elif m != "geometric_mean" and w > 0:
-                pre = [fsum(map(mul, r, fac)) / w for r in rows]
-            else:
-                pre = [self._combine(agg, r) for r in rows]
+            pre = list(map(self._combine_one[agg.id], rows))
             complete.add(agg.id)
         else:
             pre = [None] * n
@@ -224,24 +241,10 @@ class Engine:
         return pre, final, took
 
     def _combine(self, agg: Aggregate, row: Sequence[float | None]) -> float | None:
-        """One entity's aggregate from its children's scores, in the order of `_kids`."""
+        """One entity's aggregate from its children's scores, in the order of `children`."""
         if None in row:
             return None
-        vals: Sequence[float] = row  # type: ignore[assignment]
-        factors = self._factors[agg.id]
-        m = agg.method
-        # fsum, here and in the one-pass path above: correctly rounded, so the same bits on every
-        # Python version (3.12 changed what plain sum() returns) and in either path
-        if m == "sum":
-            return fsum(map(mul, vals, factors))
-        w = self._wsum[agg.id]
-        if w <= 0:
-            return 0.0
-        if m != "geometric_mean":  # weighted_mean, points_over_max
-            return fsum(map(mul, vals, factors)) / w
-        if any(s <= 0 for s in vals):
-            return 0.0
-        return math.exp(math.fsum(map(mul, factors, map(math.log, vals))) / w)
+        return self._combine_one[agg.id](row)  # type: ignore[arg-type]
 
     def _finish_column(
         self, agg: Aggregate, pre: Sequence[float | None], supplied: Sequence[Value | None]
@@ -253,16 +256,7 @@ class Engine:
         took: tuple[int, ...] = ()
         if agg.rescale == "minmax":
             took = tuple(i for i, p in enumerate(capped) if p is not None)
-            xs = [capped[i] for i in took]
-            lo, hi = (min(xs), max(xs)) if xs else (0.0, 0.0)  # type: ignore[type-var]
-            span = hi - lo  # type: ignore[operator]
-            # scores equal up to float noise are tied (as in ranking): all score full, instead
-            # of the noise being stretched to 0..1
-            flat = span <= TIE_TOLERANCE * max(1.0, abs(lo), abs(hi))  # type: ignore[arg-type]
-            capped = [
-                None if p is None else (1.0 if flat else (p - lo) / span)  # type: ignore[operator]
-                for p in capped
-            ]
+            capped = rescale(capped)
         scale = agg.scale
         out: Column = []
         for i, p in enumerate(capped):
@@ -304,32 +298,34 @@ class Engine:
         rcol = list(result.raw[node_id])
         rcol[i] = value
         raw[node_id] = tuple(rcol)
-        if is_peer_relative(node):
-            scores[node_id] = tuple(score_column(node, rcol))
+        if node.rule.peer_relative:
+            scores[node_id] = tuple(node.rule.score_column(node, rcol))
             whole.add(node_id)
         else:
             scol = list(result.scores[node_id])
-            scol[i] = score_value(node, value)
+            scol[i] = self._scorers[node_id](value)
             scores[node_id] = tuple(scol)
         changed = [node_id]
         for anc in self._ancestors[node_id]:
             agg = self.criteria.nodes[anc]
             assert isinstance(agg, Aggregate)
-            kids = self._kids[anc]
-            dirty_kids = [k for k in kids if k[0] in changed]
+            kids = self._children[anc]
+            dirty_kids = [k for k in kids if k in changed]
             if not dirty_kids:
                 continue
             supplied = inputs[anc]
-            full = any(k[0] in whole for k in dirty_kids)
+            full = any(k in whole for k in dirty_kids)
             pcol = list(result.pre[anc])
-            if full and agg.method in LINEAR:
-                self._patch_linear(agg, pcol, dirty_kids, result.scores, scores)
+            coefficients = self._coefficients[anc]
+            if full and coefficients is not None:
+                dirty = [(c, coefficients[kids.index(c)]) for c in dirty_kids]
+                _patch_linear(pcol, dirty, result.scores, scores)
             elif full:
                 for j in range(len(pcol)):
                     if pcol[j] is not None:
-                        pcol[j] = self._combine(agg, [scores[c][j] for c, _, _ in kids])
+                        pcol[j] = self._combine(agg, [scores[c][j] for c in kids])
             elif pcol[i] is not None:
-                pcol[i] = self._combine(agg, [scores[c][i] for c, _, _ in kids])
+                pcol[i] = self._combine(agg, [scores[c][i] for c in kids])
             else:
                 continue
             pre[anc] = tuple(pcol)
@@ -349,7 +345,7 @@ class Engine:
         if isinstance(result.ranks, Ranks):
             ranks = result.ranks.carried(frozen, set(changed))
         else:
-            ranks = Ranks(frozen, self.criteria.framework.ties)
+            ranks = self.ranks(frozen)
         return Result(
             self.criteria,
             result.entity_ids,
@@ -362,26 +358,20 @@ class Engine:
             MappingProxyType(peers),
         )
 
-    def _patch_linear(
-        self,
-        agg: Aggregate,
-        pcol: Column,
-        dirty: list[tuple[str, float, float]],
-        old: Mapping[str, Sequence[float | None]],
-        new: Mapping[str, Sequence[float | None]],
-    ) -> None:
-        """Shift each computed entity's pre-score by the change in its dirty children."""
-        if agg.method == "sum":
-            denom = 1.0
-        else:
-            denom = math.fsum(f for _, f, _ in self._kids[agg.id]) or 1.0
-        for c, f, mx in dirty:
-            o, nw = old[c], new[c]
-            k = f / denom / (mx if agg.method == "points_over_max" else 1.0)
-            for j in range(len(pcol)):
-                pj = pcol[j]
-                if pj is not None:
-                    pcol[j] = pj + k * (nw[j] - o[j])  # type: ignore[operator]
+
+def _patch_linear(
+    pcol: Column,
+    dirty: list[tuple[str, float]],
+    old: Mapping[str, Sequence[float | None]],
+    new: Mapping[str, Sequence[float | None]],
+) -> None:
+    """Shift each computed entity's pre-score by the change in its dirty children."""
+    for c, k in dirty:
+        o, nw = old[c], new[c]
+        for j in range(len(pcol)):
+            pj = pcol[j]
+            if pj is not None:
+                pcol[j] = pj + k * (nw[j] - o[j])  # type: ignore[operator]
 
 
 def _placed(p: Problem, lines: Mapping[str, int]) -> Problem:

@@ -1,27 +1,59 @@
-"""Ranks at one node, on the unrounded score, with the framework's tie rule."""
+"""Ranks at one node, with the framework's tie rule, on scores as readers see them.
+
+Published tables rank the rounded value: two provinces showing 0,6123 share 15th place even when
+their unrounded scores differ in the ninth decimal. So by default a rank compares scores rounded
+to the node's decimals (exactly as they are displayed); a framework with `rank_on = "exact"`
+compares unrounded scores, where float noise still counts as a tie.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
-TIE_TOLERANCE = 1e-9
-"""Relative gap under which two scores count as equal: float noise must not break a tie."""
+from ictscore.scoring.base import TIE_TOLERANCE
+
+__all__ = ["TIE_TOLERANCE", "Ranks", "rank_column", "rank_key"]
+
+
+def rank_key(score: float, decimals: int | None) -> float:
+    """What a rank compares: the score as displayed with `decimals`, or unrounded (None).
+
+    Python's `round` rounds the binary value correctly, as the display's format does, so a
+    score and its displayed text never disagree about a tie.
+    """
+    return score if decimals is None else round(score, decimals)
+
+
+def same(a: float, b: float, decimals: int | None) -> bool:
+    """Whether two scores tie: equal as displayed, or equal up to float noise when unrounded."""
+    if decimals is not None:
+        return round(a, decimals) == round(b, decimals)
+    return abs(a - b) <= TIE_TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def beats(a: float, b: float, decimals: int | None) -> bool:
+    """Whether score `a` ranks strictly above `b`."""
+    return not same(a, b, decimals) and a > b
 
 
 def rank_column(
-    scores: Sequence[float | None], ties: str = "competition"
+    scores: Sequence[float | None], ties: str = "competition", decimals: int | None = None
 ) -> tuple[int | None, ...]:
+    keyed = [None if s is None else rank_key(s, decimals) for s in scores]
     # a stable sort, so entities that tie keep their data order (what 'ordinal' ranks by)
-    idx = [i for i, s in enumerate(scores) if s is not None]
-    order = sorted(idx, key=scores.__getitem__, reverse=True)  # type: ignore[arg-type]
+    idx = [i for i, s in enumerate(keyed) if s is not None]
+    order = sorted(idx, key=keyed.__getitem__, reverse=True)  # type: ignore[arg-type]
     ranks: list[int | None] = [None] * len(scores)
     prev: float | None = None
     rank = 0
     dense = 0
     for pos, i in enumerate(order):
-        s = scores[i]
+        s = keyed[i]
         assert s is not None
-        tied = prev is not None and abs(prev - s) <= TIE_TOLERANCE * max(1.0, abs(prev))
+        if decimals is None:
+            tied = prev is not None and abs(prev - s) <= TIE_TOLERANCE * max(1.0, abs(prev))
+        else:
+            tied = prev == s
         if ties == "ordinal":
             rank = pos + 1
         elif not tied:
@@ -34,6 +66,7 @@ def rank_column(
 
 
 Column = tuple[int | None, ...]
+Decimals = Callable[[str], int | None]
 
 
 class Ranks(Mapping[str, Column]):
@@ -48,16 +81,18 @@ class Ranks(Mapping[str, Column]):
         self,
         scores: Mapping[str, Sequence[float | None]],
         ties: str,
+        decimals: Decimals | None = None,
         known: Mapping[str, Column] | None = None,
     ) -> None:
         self._scores = scores
         self._ties = ties
+        self._decimals: Decimals = decimals or (lambda node: None)
         self._known: dict[str, Column] = dict(known or {})
 
     def __getitem__(self, node: str) -> Column:
         got = self._known.get(node)
         if got is None:
-            got = rank_column(self._scores[node], self._ties)
+            got = rank_column(self._scores[node], self._ties, self._decimals(node))
             self._known[node] = got
         return got
 
@@ -67,7 +102,10 @@ class Ranks(Mapping[str, Column]):
     def __len__(self) -> int:
         return len(self._scores)
 
+    def decimals(self, node: str) -> int | None:
+        return self._decimals(node)
+
     def carried(self, scores: Mapping[str, Sequence[float | None]], changed: set[str]) -> Ranks:
         """The ranks of a result whose scores changed only at `changed`."""
         keep = {n: r for n, r in self._known.items() if n not in changed}
-        return Ranks(scores, self._ties, keep)
+        return Ranks(scores, self._ties, self._decimals, keep)

@@ -11,10 +11,12 @@ import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
+from ictscore.scoring.methods import METHODS
+from ictscore.scoring.rules import Rule
 
 Direction = Literal["higher", "lower"]
 
@@ -47,132 +49,7 @@ class Grade(Strict):
     label_en: str
 
 
-# --- scoring rules -----------------------------------------------------------------------------
-
-
-class DirectRule(Strict):
-    """The value is already a score (DTI main indices are published in 0..1)."""
-
-    type: Literal["direct"]
-    max: float | None = None
-
-
-class RatioRule(Strict):
-    """value / target × points, capped at `cap` × points (officials with a computer × 20)."""
-
-    type: Literal["ratio"]
-    points: float
-    target: float = 1.0
-    cap: float = 1.0
-
-    @field_validator("target")
-    @classmethod
-    def _positive(cls, v: float) -> float:
-        if v <= 0:
-            raise ValueError("target must be positive")
-        return v
-
-
-class Step(Strict):
-    at: float
-    points: float
-
-
-class StepsRule(Strict):
-    """Points from the best step reached (meetings in the year: 4 → 20, 3 → 15, ...)."""
-
-    type: Literal["steps"]
-    steps: list[Step] = Field(min_length=1)
-    otherwise: float = 0.0
-
-
-class Category(Strict):
-    key: str
-    label_vi: str
-    label_en: str
-    fraction: float = Field(ge=0, le=1)
-
-
-class CategoryRule(Strict):
-    """A named category earns a fraction of the points (chairman heads the committee → full)."""
-
-    type: Literal["category"]
-    points: float
-    categories: list[Category] = Field(min_length=1)
-
-
-class YesNoRule(Strict):
-    """Yes earns the points, no earns nothing (has a data centre → 35 points)."""
-
-    type: Literal["yes_no"]
-    points: float
-
-
-class RelativeToBestRule(Strict):
-    """value ÷ the best peer's value × points (bandwidth per official ÷ the best agency's × 40)."""
-
-    type: Literal["relative_to_best"]
-    points: float = 1.0
-
-
-class MinMaxRule(Strict):
-    """(value − peers' min) / (max − min) × points; every peer scores full when all are equal."""
-
-    type: Literal["minmax"]
-    points: float = 1.0
-
-
-class ZScoreRule(Strict):
-    """(value − peers' mean) / population standard deviation; 0 for all when all are equal."""
-
-    type: Literal["zscore"]
-
-
-class GoalpostsRule(Strict):
-    """(value − lower) / (upper − lower), clamped to 0..1, × points: fixed goalposts."""
-
-    type: Literal["goalposts"]
-    lower: float
-    upper: float
-    points: float = 1.0
-
-    @model_validator(mode="after")
-    def _ordered(self) -> GoalpostsRule:
-        if self.upper <= self.lower:
-            raise ValueError("goalposts need lower < upper")
-        return self
-
-
-class BonusRule(Strict):
-    """value × per_unit, clamped to [min, max]: bonus points, or a penalty when per_unit < 0."""
-
-    type: Literal["bonus"]
-    per_unit: float
-    min: float
-    max: float
-
-    @model_validator(mode="after")
-    def _ordered(self) -> BonusRule:
-        if self.max < self.min:
-            raise ValueError("bonus needs min <= max")
-        return self
-
-
-Rule = Annotated[
-    DirectRule
-    | RatioRule
-    | StepsRule
-    | CategoryRule
-    | YesNoRule
-    | RelativeToBestRule
-    | MinMaxRule
-    | ZScoreRule
-    | GoalpostsRule
-    | BonusRule,
-    Field(discriminator="type"),
-]
-
-PEER_RELATIVE_RULES = ("relative_to_best", "minmax", "zscore")
+# --- scoring rules: one module each, in ictscore.scoring.rules --------------------------------
 
 
 # --- nodes -------------------------------------------------------------------------------------
@@ -210,25 +87,9 @@ class Indicator(NodeBase):
 
     @model_validator(mode="after")
     def _rule_fits(self) -> Indicator:
-        t = self.rule.type
-        if t == "category" and self.range is not None:
-            raise ValueError("a category indicator takes category keys, not a numeric range")
-        if t == "direct" and self.direction == "lower":
-            raise ValueError(
-                "a 'direct' rule takes the value as the score, so direction must be "
-                "'higher'; use goalposts or minmax for a lower-is-better value"
-            )
-        if self.rule.type == "bonus" and (self.rule.per_unit < 0) != (self.direction == "lower"):
-            raise ValueError(
-                "a bonus with per_unit < 0 is a penalty, so direction must be 'lower' "
-                "(and 'higher' for a positive bonus): the missing-value policy and the "
-                "planner read the direction"
-            )
-        if t == "relative_to_best" and (self.range is None or self.range[0] < 0):
-            raise ValueError(
-                "'relative_to_best' divides by the best value: give a range "
-                "that starts at 0 or above"
-            )
+        why = self.rule.check(self)
+        if why is not None:
+            raise ValueError(why)
         return self
 
 
@@ -250,7 +111,18 @@ class Child(Strict):
         return 1.0 if self.weight is None else self.weight
 
 
-Method = Literal["weighted_mean", "sum", "points_over_max", "geometric_mean"]
+def _known_method(v: str) -> str:
+    if v not in METHODS:
+        raise ValueError(f"unknown method '{v}' (one of: {', '.join(METHODS)})")
+    return v
+
+
+Method = Annotated[
+    str,
+    AfterValidator(_known_method),
+    Field(json_schema_extra={"enum": list(METHODS)}),
+]
+"""An aggregation method: a module of ictscore.scoring.methods, found by name."""
 
 
 class Aggregate(NodeBase):
@@ -277,6 +149,9 @@ class Framework(Strict):
     root: str
     decimals: int = Field(default=4, ge=0, le=8)
     ties: Literal["competition", "dense", "ordinal"] = "competition"
+    rank_on: Literal["rounded", "exact"] = "rounded"
+    """Ranks compare scores as published, rounded to each node's decimals (two rows showing
+    823,0 share a rank), or, with "exact", unrounded (the Vietnam ICT Index's method)."""
     missing: Literal["error", "zero", "lowest"] = "error"
     """What a missing indicator value means: an error, 0, or the worst value of its range."""
     notes: str | None = None

@@ -31,6 +31,7 @@ from ictscore.formats.numbers import (
 from ictscore.formats.sheet import Cell, Grid, column_letter, read_grid
 from ictscore.formats.tomlfile import load_model
 from ictscore.formats.values import Value, coerce
+from ictscore.scoring.rules.category import CategoryRule
 
 HEADER_SCAN = 15
 
@@ -547,13 +548,13 @@ class _Importer:
         return label, ""
 
     def _value(self, node: Node, cell: Cell, decimal: str | None) -> Value:
-        if isinstance(node, Indicator) and node.rule.type == "category":
+        if isinstance(node, Indicator) and node.rule.values == "category":
             return self._category(node, cell.text)
         if isinstance(cell.value, float):
             number, percent = cell.value, cell.percent
         elif (
             isinstance(node, Indicator)
-            and node.rule.type == "yes_no"
+            and node.rule.values == "yes_no"
             and not looks_numeric(cell.text)
         ):
             return coerce(node, cell.text)
@@ -575,7 +576,7 @@ class _Importer:
 
     @staticmethod
     def _category(node: Indicator, text: str) -> Value:
-        assert node.rule.type == "category"
+        assert isinstance(node.rule, CategoryRule)
         key = name_key(text)
         for cat in node.rule.categories:
             if key in (name_key(cat.key), name_key(cat.label_vi), name_key(cat.label_en)):

@@ -20,14 +20,6 @@ from ictscore.formats.values import coerce
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 
 
-def upward(ind: Indicator) -> bool:
-    """Whether a larger value is better: the direction, except that a bonus rule's sign decides
-    (a penalty per incident is worse as the count rises whatever the direction says)."""
-    if ind.rule.type == "bonus":
-        return ind.rule.per_unit >= 0
-    return ind.direction == "higher"
-
-
 def _not_negative(v: float | None, what: str) -> float | None:
     if v is not None and (not math.isfinite(v) or v < 0):
         raise ValueError(f"{what} must be a finite amount of 0 or more, got {v:g}")
@@ -188,7 +180,7 @@ def check_plan(
                     where,
                     line,
                 )
-            elif node.rule.type in ("category", "yes_no"):
+            elif node.rule.values != "number":
                 pc.add(str(path), f"'{g.node}' is not a quantity that grows", where, line)
 
 
@@ -217,10 +209,10 @@ def _check_effect(
             pc.add(str(path), str(exc), where + ".set", line)
         return
     assert eff.add is not None
-    if node.rule.type in ("category", "yes_no"):
+    if node.rule.values != "number":
         pc.add(str(path), f"'{eff.node}' takes 'set', not 'add'", where + ".add", line)
-    elif (eff.add < 0) == upward(node) and eff.add != 0:
-        better = "rises" if upward(node) else "falls"
+    elif (eff.add < 0) == node.rule.upward(node) and eff.add != 0:
+        better = "rises" if node.rule.upward(node) else "falls"
         pc.add(
             str(path),
             f"a lever must improve '{eff.node}', which is better as it {better}: "

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 
 from ictscore.formats.criteria import Aggregate, Indicator, Node
+from ictscore.scoring.base import Value
 
-Value = float | str
+__all__ = ["Value", "coerce"]
 
 _YES = {"1", "yes", "y", "true", "có", "co", "x", "đạt", "dat"}
 _NO = {"0", "no", "n", "false", "không", "khong", "chưa", "chua", ""}
@@ -18,15 +19,15 @@ _NO = {"0", "no", "n", "false", "không", "khong", "chưa", "chua", ""}
 
 def coerce(node: Node, raw: object) -> Value:
     """Return the value for `node`, or raise ValueError with a message fit for a planner."""
-    if isinstance(node, Indicator) and node.rule.type == "category":
+    if isinstance(node, Indicator) and node.rule.values == "category":
         key = str(raw).strip()
-        keys = [c.key for c in node.rule.categories]
+        keys = node.rule.keys()
         if key not in keys:
             raise ValueError(
                 f"'{key}' is not a category of '{node.id}' (one of: {', '.join(keys)})"
             )
         return key
-    if isinstance(node, Indicator) and node.rule.type == "yes_no":
+    if isinstance(node, Indicator) and node.rule.values == "yes_no":
         if isinstance(raw, bool):
             return 1.0 if raw else 0.0
         if isinstance(raw, int | float) and raw in (0, 1):

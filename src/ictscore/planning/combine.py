@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
-from ictscore.formats.plan import upward
 from ictscore.formats.values import Value
 from ictscore.planning.levers import Progress, worst
 from ictscore.planning.seek import candidates
@@ -44,18 +43,18 @@ class _Axis:
         if grid is None:
             grid = _cut(ind, float(current))
         self.values: list[Value] = [current, *list(grid)]
-        self.continuous = ind.step is None and ind.rule.type not in ("category", "yes_no")
+        self.continuous = ind.step is None and ind.rule.values == "number"
 
     def cost(self, k: int) -> float:
         if k == 0:
             return 0.0
-        if self.ind.rule.type in ("category", "yes_no"):
+        if self.ind.rule.values != "number":
             return self.unit_cost * k
         return self.unit_cost * abs(float(self.values[k]) - float(self.current))
 
 
 def _cut(ind: Indicator, x: float) -> list[float]:
-    end = ind.range[1 if upward(ind) else 0] if ind.range is not None else x
+    end = ind.range[1 if ind.rule.upward(ind) else 0] if ind.range is not None else x
     return [x + (end - x) * k / CONTINUOUS_PARTS for k in range(1, CONTINUOUS_PARTS + 1)]
 
 
@@ -137,7 +136,7 @@ def cheapest_combination(
         new = values.get(ax.ind.id)
         if new is None:
             continue
-        if ax.ind.rule.type in ("category", "yes_no"):
+        if ax.ind.rule.values != "number":
             cost += ax.cost(k)
         else:
             cost += ax.unit_cost * abs(float(new) - float(ax.current))

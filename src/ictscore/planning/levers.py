@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Criteria, Indicator
-from ictscore.formats.plan import Lever, upward
+from ictscore.formats.plan import Lever
 from ictscore.formats.values import Value, coerce
 
 Units = tuple[int, ...]
@@ -27,13 +27,8 @@ Units = tuple[int, ...]
 
 def better(ind: Indicator, a: Value, b: Value) -> Value:
     """The better of two values of one indicator, by its direction or category fraction."""
-    if ind.rule.type == "category":
-        frac = {c.key: c.fraction for c in ind.rule.categories}
-        return a if frac.get(str(a), -1.0) >= frac.get(str(b), -1.0) else b
-    fa, fb = float(a), float(b)
-    if upward(ind):
-        return fa if fa >= fb else fb
-    return fa if fa <= fb else fb
+    rule = ind.rule
+    return a if rule.order_value(ind, a) >= rule.order_value(ind, b) else b
 
 
 def clamp(ind: Indicator, x: float) -> float:
@@ -44,11 +39,7 @@ def clamp(ind: Indicator, x: float) -> float:
 
 
 def worst(ind: Indicator) -> Value:
-    if ind.rule.type == "category":
-        return min(ind.rule.categories, key=lambda c: c.fraction).key
-    if ind.range is None:
-        return 0.0
-    return ind.range[0] if upward(ind) else ind.range[1]
+    return ind.rule.worst(ind)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import numpy as np
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
-from ictscore.formats.plan import Lever, upward
+from ictscore.formats.plan import Lever
 from ictscore.formats.values import coerce
 from ictscore.planning.batch import Array, BatchEvaluator, focus_ranks, numeric, start_arrays
 from ictscore.planning.levers import Progress, Units, worst
@@ -80,6 +80,7 @@ def simulate(
     raw, supplied = start_arrays(engine, start)
     i = start.index(focus)
     ties = engine.criteria.framework.ties
+    decimals = engine.rank_decimals(engine.criteria.root)
     sizes = [min(CHUNK, draws - k) for k in range(0, draws, CHUNK)]
     # one generator per chunk: the result depends on the seed, not on the number of threads
     rngs = [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(len(sizes))]
@@ -92,7 +93,7 @@ def simulate(
             _deliver(engine, plan, raw, cols, i, d, rng)
         root = evaluator.root_scores(cols, supplied)
         root = np.broadcast_to(root, (d, root.shape[-1]))
-        return focus_ranks(root, i, ties).astype(np.float64), float(np.nansum(root[:, i]))
+        return focus_ranks(root, i, ties, decimals).astype(np.float64), float(np.nansum(root[:, i]))
 
     ranks: list[Array] = []
     total = 0.0
@@ -167,7 +168,7 @@ def _deliver(
         v = np.full(d, raw[node][i])
         if np.isnan(v[0]):
             v[:] = numeric(ind, worst(ind))
-        up = upward(ind) or ind.rule.type == "category"
+        up = ind.rule.upward(ind)
         for (lv, _, _), mask in zip(chosen, masks, strict=True):
             for e in lv.effect:
                 if e.node == node and e.set_to is not None:
@@ -177,7 +178,7 @@ def _deliver(
             for e in lv.effect:
                 if e.node == node and e.add is not None:
                     v = v + mask * (e.add if lv.divisible else e.add * u)
-        if ind.range is not None and ind.rule.type != "category":
+        if ind.range is not None:
             v = np.clip(v, ind.range[0], ind.range[1])
         col = np.array(np.broadcast_to(cols[node], (d, raw[node].shape[0])), dtype=np.float64)
         col[:, i] = v

@@ -42,7 +42,7 @@ def growth_model(scenario: Scenario, start: Result) -> tuple[list[Growth], float
         earlier = load_dataset((base / peers.trend).resolve(), crit)
         old = {e.id: e.values for e in earlier.entities}
         for ind in crit.indicators():
-            if ind.rule.type in ("category", "yes_no") or ind.reported_only:
+            if ind.rule.values != "number" or ind.reported_only:
                 continue
             mean = []
             for k, eid in enumerate(ids):

@@ -18,12 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ictscore.engine.compute import Engine
-from ictscore.engine.ranking import TIE_TOLERANCE
+from ictscore.engine.ranking import beats as ranks_above
 from ictscore.engine.result import Result
-from ictscore.formats.criteria import Indicator
-from ictscore.formats.plan import upward
+from ictscore.formats.criteria import Aggregate, Indicator
 from ictscore.formats.values import Value
-from ictscore.planning.levers import Progress, worst
+from ictscore.planning.levers import Progress
+from ictscore.planning.reasons import Reason
 
 BISECTIONS = 60
 UNBOUNDED_LIMIT = 1e15
@@ -71,15 +71,19 @@ class SeekAnswer:
     start_rank: int
     target_rank: int | None
     options: list[SeekOption]
-    unreachable: dict[str, str] = field(default_factory=dict)
-    reason: str | None = None
-    """Why there is no option at all (the goal is already met, or no indicator can reach it)."""
+    unreachable: dict[str, Reason] = field(default_factory=dict)
+    reason: Reason | None = None
+    """Why there is no option at all: `goal_already_met` or `no_single_node_reaches`."""
+
+    @property
+    def already_met(self) -> bool:
+        return self.reason is not None and self.reason.code == "goal_already_met"
 
 
 Reached = Callable[[Result], bool]
 
 
-def goal_test(goal: Goal, focus: str, start: Result) -> Reached:
+def goal_test(goal: Goal, focus: str, start: Result, engine: Engine | None = None) -> Reached:
     start_rank = start.rank(focus) or len(start.entity_ids)
     target = goal.target_rank(start_rank)
     if target is not None:
@@ -88,16 +92,27 @@ def goal_test(goal: Goal, focus: str, start: Result) -> Reached:
     if other is None:
         raise ValueError("a goal needs a rank, a gain or an entity to overtake")
     start.index(other)  # KeyError for an unknown entity
+    root = start.criteria.root
+    decimals = None if engine is None else engine.rank_decimals(root)
 
-    def beats(r: Result) -> bool:
+    def overtakes(r: Result) -> bool:
         a, b = r.score(focus), r.score(other)
         if a is None:
             return False
         if b is None:
             return True
-        return a - b > TIE_TOLERANCE * max(1.0, abs(b))
+        return ranks_above(a, b, decimals)
 
-    return beats
+    return overtakes
+
+
+def seekable(engine: Engine, start: Result, focus: str) -> list[str]:
+    """The nodes whose value the focus entity gives: its indicators, and every group node whose
+    score it supplies itself (QĐ 766 data often gives a group's points, not its parts)."""
+    crit = engine.criteria
+    out = [i.id for i in crit.indicators()]
+    out += [a.id for a in crit.aggregates() if start.supplied(focus, a.id)]
+    return out
 
 
 def seek(
@@ -108,31 +123,27 @@ def seek(
     nodes: Sequence[str] | None = None,
     progress: Progress | None = None,
 ) -> SeekAnswer:
-    """For each indicator (or the given ones), the smallest change that reaches the goal."""
-    crit = engine.criteria
+    """For each node the focus entity supplies (or the given ones), the smallest change that
+    reaches the goal."""
     start_rank = start.rank(focus) or len(start.entity_ids)
     start_score = start.score(focus) or 0.0
     target = goal.target_rank(start_rank)
-    ok = goal_test(goal, focus, start)
-    candidates = list(nodes) if nodes else [i.id for i in crit.indicators()]
+    ok = goal_test(goal, focus, start, engine)
+    candidates = list(nodes) if nodes else seekable(engine, start, focus)
     answer = SeekAnswer(focus, goal, start_score, start_rank, target, [])
     if ok(start):
         return SeekAnswer(
-            focus, goal, start_score, start_rank, target, [], {}, "the goal is already met"
+            focus, goal, start_score, start_rank, target, [], {}, Reason("goal_already_met")
         )
     for n, node in enumerate(candidates):
-        ind = crit.nodes.get(node)
-        if not isinstance(ind, Indicator):
-            answer.unreachable[node] = "not an indicator"
-            continue
-        found = seek_node(engine, start, focus, ind, ok)
-        if isinstance(found, str):
+        found = seek_node(engine, start, focus, node, ok)
+        if isinstance(found, Reason):
             answer.unreachable[node] = found
         else:
             answer.options.append(found)
         if progress:
             progress(n + 1, len(candidates))
-    answer.options.sort(key=lambda o: (o.rank, _effort(crit.nodes[o.node], o), o.node))
+    answer.options.sort(key=lambda o: (o.rank, _effort(engine, o), o.node))
     if not answer.options:
         return SeekAnswer(
             focus,
@@ -142,30 +153,49 @@ def seek(
             target,
             [],
             answer.unreachable,
-            "no single indicator reaches the goal within its valid range",
+            Reason("no_single_node_reaches"),
         )
     return answer
 
 
-def _effort(ind: object, o: SeekOption) -> float:
-    """The change as a share of the indicator's range, to order options by how far they go."""
-    if not isinstance(ind, Indicator) or ind.range is None or isinstance(o.value, str):
+def _effort(engine: Engine, o: SeekOption) -> float:
+    """The change as a share of the node's range, to order options by how far they go."""
+    if isinstance(o.value, str) or o.start_value is None or isinstance(o.start_value, str):
         return 1.0
-    span = ind.range[1] - ind.range[0]
-    if span <= 0 or o.start_value is None or isinstance(o.start_value, str):
+    node = engine.criteria.nodes[o.node]
+    span_of = node.range if isinstance(node, Indicator) else engine.bounds[o.node]
+    if span_of is None:
+        return 1.0
+    span = span_of[1] - span_of[0]
+    if span <= 0 or not math.isfinite(span):
         return 1.0
     return abs(float(o.value) - float(o.start_value)) / span
 
 
 def seek_node(
-    engine: Engine, start: Result, focus: str, ind: Indicator, ok: Reached
-) -> SeekOption | str:
-    """The smallest better value of one indicator that reaches the goal, or why there is none."""
-    if ind.reported_only:
-        return "reported only, never scored"
+    engine: Engine, start: Result, focus: str, node_id: str, ok: Reached
+) -> SeekOption | Reason:
+    """The smallest better value of one node that reaches the goal, or why there is none."""
+    crit = engine.criteria
+    node = crit.nodes.get(node_id)
+    if node is None:
+        return Reason("unknown_node", {"node": node_id})
     i = start.index(focus)
-    current = start.raw[ind.id][i]
-    cur: Value = worst(ind) if current is None else current
+    above = next((a for a in crit.ancestors(node_id) if start.supplied(focus, a)), None)
+    if above is not None:
+        return Reason("counted_above", {"node": node_id, "supplied_at": above})
+    if isinstance(node, Aggregate):
+        if not start.supplied(focus, node_id):
+            return Reason("computed_from_parts", {"node": node_id})
+        current = start.scores[node_id][i]
+        assert current is not None
+        _lo, hi = engine.bounds[node_id]
+        return _continuous(engine, start, focus, node_id, float(current), hi, True, ok)
+    ind = node
+    if ind.reported_only:
+        return Reason("reported_only", {"node": node_id})
+    current_raw = start.raw[ind.id][i]
+    cur: Value = ind.rule.worst(ind) if current_raw is None else current_raw
 
     def at(v: Value) -> Result:
         return engine.update(start, focus, ind.id, v)
@@ -173,38 +203,49 @@ def seek_node(
     grid = candidates(ind, cur)
     if grid is not None:
         if not grid:
-            return "already at the best value"
+            return Reason("already_best", {"node": node_id, "value": cur})
         best = at(grid[-1])
         if not ok(best):
-            return _short(best, focus, grid[-1])
-        lo, hi = -1, len(grid) - 1  # ok(grid[hi]) holds; lo is the current value
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
+            if ind.rule.values == "number" and not isinstance(grid, _Grid):
+                # the rule's own thresholds (a step table): past the top step nothing counts
+                return Reason(
+                    "step_table_tops_out",
+                    {"node": ind.id, "max": grid[-1], "rank": best.rank(focus)},
+                )
+            return _short(best, focus, ind.id, grid[-1])
+        lo_k, hi_k = -1, len(grid) - 1  # ok(grid[hi_k]) holds; lo_k is the current value
+        while hi_k - lo_k > 1:
+            mid = (lo_k + hi_k) // 2
             if ok(at(grid[mid])):
-                hi = mid
+                hi_k = mid
             else:
-                lo = mid
-        value = grid[hi]
+                lo_k = mid
+        value = grid[hi_k]
         r = at(value)
-        verified = ok(r) and (hi == 0 or not ok(at(grid[hi - 1])))
-        return _option(ind.id, current, value, r, focus, verified)
-    return _continuous(engine, start, focus, ind, float(cur), ok)
+        verified = ok(r) and (hi_k == 0 or not ok(at(grid[hi_k - 1])))
+        return _option(ind.id, current_raw, value, r, focus, verified)
+    higher = ind.rule.upward(ind)
+    if ind.range is not None:
+        end = ind.range[1] if higher else ind.range[0]
+    else:
+        end = _saturation(ind, float(cur))
+    return _continuous(engine, start, focus, ind.id, float(cur), end, higher, ok)
 
 
 def candidates(ind: Indicator, cur: Value) -> Sequence[Value] | None:
-    """Better candidate values in order, or None when the value is continuous."""
-    r = ind.rule
-    if r.type == "category":
-        frac = {c.key: c.fraction for c in r.categories}
-        now = frac.get(str(cur), -1.0)
-        return [c.key for c in sorted(r.categories, key=lambda c: c.fraction) if c.fraction > now]
-    x = float(cur)
-    if r.type == "yes_no":
-        return [1.0] if x < 0.5 else []
+    """Better candidate values in order, or None when the value is continuous.
+
+    Named values (categories, yes/no) and step tables come from the rule; a value with a `step`
+    runs over its grid; anything else is continuous.
+    """
+    own = ind.rule.candidates(ind, cur)
+    if own is not None:
+        return own
     if ind.step is None:
         return None
     step = ind.step
-    higher = upward(ind)
+    x = float(cur)
+    higher = ind.rule.upward(ind)
     if ind.range is not None:
         lo, hi = ind.range
         anchor = lo
@@ -244,37 +285,31 @@ def _tidy(v: float) -> float:
 
 def _saturation(ind: Indicator, x: float) -> float:
     """Past this value the indicator's own score cannot rise (for a value with no range)."""
-    r = ind.rule
-    higher = upward(ind)
-    if r.type == "ratio":
-        return r.target * r.cap if higher else r.target / r.cap
-    if r.type == "goalposts":
-        return r.upper if higher else r.lower
-    if r.type == "steps":
-        ats = [s.at for s in r.steps]
-        return max(ats) if higher else min(ats)
-    if r.type == "bonus" and r.per_unit != 0:
-        return r.max / r.per_unit
-    return x + (UNBOUNDED_LIMIT if higher else -UNBOUNDED_LIMIT)
+    sat = ind.rule.saturation(ind)
+    if sat is not None and math.isfinite(sat):
+        return sat
+    return x + (UNBOUNDED_LIMIT if ind.rule.upward(ind) else -UNBOUNDED_LIMIT)
 
 
 def _continuous(
-    engine: Engine, start: Result, focus: str, ind: Indicator, cur: float, ok: Reached
-) -> SeekOption | str:
-    higher = upward(ind)
-    if ind.range is not None:
-        end = ind.range[1] if higher else ind.range[0]
-    else:
-        end = _saturation(ind, cur)
+    engine: Engine,
+    start: Result,
+    focus: str,
+    node: str,
+    cur: float,
+    end: float,
+    higher: bool,
+    ok: Reached,
+) -> SeekOption | Reason:
     if (end <= cur) if higher else (end >= cur):
-        return "already at the best value"
+        return Reason("already_best", {"node": node, "value": cur})
 
     def at(v: float) -> Result:
-        return engine.update(start, focus, ind.id, v)
+        return engine.update(start, focus, node, v)
 
     best = at(end)
     if not ok(best):
-        return _short(best, focus, end)
+        return _short(best, focus, node, end)
     lo, hi = cur, end
     for _ in range(BISECTIONS):
         mid = (lo + hi) / 2
@@ -284,7 +319,7 @@ def _continuous(
             hi = mid
         else:
             lo = mid
-    d = engine.criteria.decimals(ind.id)
+    d = engine.criteria.decimals(node)
     unit = 10.0**-d
     value = (math.ceil(hi / unit - 1e-9) if higher else math.floor(hi / unit + 1e-9)) * unit
     value = _tidy(min(end, value) if higher else max(end, value))
@@ -294,12 +329,11 @@ def _continuous(
     smaller = value - unit if higher else value + unit
     passed = (smaller <= cur) if higher else (smaller >= cur)
     verified = ok(r) and (passed or not ok(at(smaller)))
-    return _option(ind.id, cur, value, r, focus, verified)
+    return _option(node, cur, value, r, focus, verified)
 
 
-def _short(best: Result, focus: str, value: Value) -> str:
-    v = value if isinstance(value, str) else f"{float(value):g}"
-    return f"even {v} reaches only rank {best.rank(focus)}"
+def _short(best: Result, focus: str, node: str, value: Value) -> Reason:
+    return Reason("falls_short", {"node": node, "value": value, "rank": best.rank(focus)})
 
 
 def _option(

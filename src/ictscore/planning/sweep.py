@@ -40,9 +40,7 @@ def _nice(x: float) -> float:
 
 def categories_in_order(ind: Indicator) -> list[str]:
     """Category keys from the worst to the best, so + means better."""
-    if ind.rule.type != "category":
-        return []
-    return [c.key for c in sorted(ind.rule.categories, key=lambda c: c.fraction)]
+    return ind.rule.ordered_keys()
 
 
 def stepped(ind: Indicator, current: Value | None, direction: int) -> Value:
@@ -50,11 +48,11 @@ def stepped(ind: Indicator, current: Value | None, direction: int) -> Value:
 
     A value between grid points moves to the next grid point, so 32 steps up to 35 by fives.
     """
-    if ind.rule.type == "category":
+    if ind.rule.values == "category":
         keys = categories_in_order(ind)
         at = keys.index(str(current)) if str(current) in keys else 0
         return keys[max(0, min(len(keys) - 1, at + (1 if direction > 0 else -1)))]
-    if ind.rule.type == "yes_no":
+    if ind.rule.values == "yes_no":
         return 1.0 if direction > 0 else 0.0
     step = step_of(ind)
     x = 0.0 if current is None else float(current)
@@ -75,9 +73,9 @@ def _clean(v: float) -> float:
 def sweep_values(ind: Indicator, current: Value | None = None) -> list[Value]:
     """The values to try: every category, or the step grid over the range (thinned to fit),
     plus the rule's own thresholds and the current value, so no jump is missed."""
-    if ind.rule.type == "category":
+    if ind.rule.values == "category":
         return list(categories_in_order(ind))
-    if ind.rule.type == "yes_no":
+    if ind.rule.values == "yes_no":
         return [0.0, 1.0]
     step = step_of(ind)
     if ind.range is not None:
@@ -90,13 +88,7 @@ def sweep_values(ind: Indicator, current: Value | None = None) -> list[Value]:
         grid = [lo + (hi - lo) * i / (SWEEP_POINTS - 1) for i in range(SWEEP_POINTS)]
     else:
         grid = [lo + i * step for i in range(count)]
-    extra: list[float] = [hi]
-    if ind.rule.type == "steps":
-        extra += [s.at for s in ind.rule.steps]
-    elif ind.rule.type == "ratio":
-        extra.append(ind.rule.target * ind.rule.cap)
-    elif ind.rule.type == "goalposts":
-        extra += [ind.rule.lower, ind.rule.upper]
+    extra: list[float] = [hi, *ind.rule.thresholds(ind)]
     if current is not None and not isinstance(current, str):
         extra.append(float(current))
     values = {_clean(v) for v in grid + extra if lo - 1e-9 <= v <= hi + 1e-9}

@@ -92,11 +92,10 @@ def pillar_head(lang: str) -> list[str]:
 def node_value(m: ReportModel, node: str, v: Value | bool | None, lang: str) -> str:
     """A value with its unit, or a category's label rather than its key."""
     n = m.criteria.nodes[node]
-    if isinstance(n, Indicator) and n.rule.type == "category":
-        for cat in n.rule.categories:
-            if cat.key == v:
-                return cat.label_vi if lang == "vi" else cat.label_en
-    if isinstance(n, Indicator) and n.rule.type == "yes_no" and v is not None:
+    label = n.rule.label(v, lang) if isinstance(n, Indicator) else None
+    if label is not None:
+        return label
+    if isinstance(n, Indicator) and n.rule.values == "yes_no" and v is not None:
         return tr("yes" if float(v) else "no", lang)
     text = value(v, lang)
     unit = shown_unit(n.unit)

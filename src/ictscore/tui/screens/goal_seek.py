@@ -4,7 +4,6 @@ the target rank (or why no value in range is enough), with a key to apply each a
 from __future__ import annotations
 
 import contextlib
-import re
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
@@ -14,11 +13,13 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static
 
 from ictscore import describe, display
-from ictscore.formats.criteria import Indicator
+from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.errors import InputError
 from ictscore.planning.planner import goal_seek
+from ictscore.planning.reasons import Reason
 from ictscore.planning.seek import Goal, SeekAnswer
 from ictscore.planning.session import Session
+from ictscore.presentation.reasons import reason_text
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 
@@ -104,10 +105,10 @@ class GoalSeekScreen(TranslatedScreen):
                     f" → {tr('Rank', lang)} {o.rank}, {tr('Score', lang)} "
                     f"{display.number(o.score, crit.decimals(crit.root), lang)}"
                 )
-            elif ans.target_rank is not None and ans.start_rank <= ans.target_rank:
+            elif ans.already_met:
                 lines.append(f"{k + 1}. {head}: {tr('already reached', lang)}")
             else:
-                why = _reason(ans.unreachable.get(self.node) or ans.reason or "", ind, lang)
+                why = _reason(ans.unreachable.get(self.node) or ans.reason, crit, lang)
                 lines.append(f"{k + 1}. {head}: {tr('unreachable', lang)} — {why}")
         if self.answers:
             lines += ["", tr("Press 1 or 2 to apply that value as an edit", lang)]
@@ -129,18 +130,16 @@ class GoalSeekScreen(TranslatedScreen):
         self.dismiss(None)
 
 
-EVEN = re.compile(r"even (.+) reaches only rank (\d+)")
-
-
-def _reason(text: str, ind: object, lang: str) -> str:
+def _reason(reason: Reason | None, crit: Criteria, lang: str) -> str:
     """The engine's reason in the interface's language, its value written as the tree shows it."""
-    m = EVEN.fullmatch(text)
-    if m is None:
-        return tr(text, lang)
-    value: str = m[1]
-    if isinstance(ind, Indicator):
-        with contextlib.suppress(ValueError):
-            value = describe.value(
-                ind, value if ind.rule.type == "category" else float(value), lang
-            )
-    return tr("even {value} reaches only rank {rank}", lang, value=value, rank=m[2])
+    if reason is None:
+        return ""
+
+    def value(node: str, v: object) -> str:
+        ind = crit.nodes.get(node)
+        if isinstance(ind, Indicator):
+            with contextlib.suppress(ValueError, TypeError):
+                return describe.value(ind, v if ind.rule.values == "category" else float(v), lang)  # type: ignore[arg-type]
+        return str(v)
+
+    return reason_text(reason, lang, lambda n: crit.label(n, lang), value)

@@ -176,7 +176,7 @@ class MainScreen(TranslatedScreen):
             text = "" if v is None else (v if isinstance(v, str) else describe.value(ind, v, "en"))
             if ind.unit and text.endswith(" " + ind.unit):
                 text = text[: -len(ind.unit) - 1]
-            if ind.rule.type == "yes_no":
+            if ind.rule.values == "yes_no":
                 text = "1" if v is not None and float(v) >= 0.5 else "0"
         prompt = f"{tr('New value for', app.lang)} {s.scenario.criteria.label(ind.id, app.lang)}"
         self.add_class("-editing")

@@ -1,0 +1,235 @@
+"""What every rule and aggregation method provides, and the numeric helpers they share.
+
+Two forms of the same arithmetic live side by side: plain Python for the engine (one value, or
+one column of entities) and numpy for the Monte Carlo (draws × entities). They must agree to the
+last bit, so both use the same operations in the same order, and the sums that Python takes
+with `math.fsum` are taken in numpy with a compensated sum (`array_sum`), which gives the same
+correctly rounded result for the short sums scoring needs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Array = npt.NDArray[np.float64]
+else:
+    Array = Any
+
+Value = float | str
+"""A raw value: a number, or a category key."""
+
+Bounds = tuple[float, float]
+INF = math.inf
+
+TIE_TOLERANCE = 1e-9
+"""Relative gap under which two scores count as equal: float noise must not break a tie, nor be
+stretched into a spread by a rescaling across peers."""
+
+
+class Message(NamedTuple):
+    """Words to be: a catalogue key and the data the words need (numbers stay numbers)."""
+
+    key: str
+    params: Mapping[str, object]
+
+
+class IndicatorLike(Protocol):
+    """What a rule may know of the indicator it scores (the file model sits a layer above)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def direction(self) -> str: ...
+    @property
+    def range(self) -> tuple[float, float] | None: ...
+    @property
+    def step(self) -> float | None: ...
+    @property
+    def unit(self) -> str: ...
+
+
+Scorer = Callable[[Value], float]
+
+
+class RuleBase(BaseModel):
+    """A scoring rule: the `[indicator.rule]` table of a criteria file, and its meaning."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        allow_inf_nan=False,
+        use_attribute_docstrings=True,
+    )
+
+    type: str
+
+    peer_relative: ClassVar[bool] = False
+    """True when an entity's score depends on the other entities' values (a whole column)."""
+    values: ClassVar[str] = "number"
+    """What a value is: "number", "category" (a key) or "yes_no" (1 or 0)."""
+    exact_inverse: ClassVar[bool] = True
+    """False: goal seeking must search the value numerically (the score depends on peers)."""
+
+    # --- the value ------------------------------------------------------------------------
+
+    def check(self, ind: IndicatorLike) -> str | None:
+        """Why this rule cannot score this indicator (None when it can)."""
+        return None
+
+    def upward(self, ind: IndicatorLike) -> bool:
+        """Whether a larger value is better."""
+        return ind.direction == "higher"
+
+    def encode(self, ind: IndicatorLike, v: Value) -> float:
+        """The value as the numpy form takes it (categories become their score)."""
+        return float(v)
+
+    def worst(self, ind: IndicatorLike) -> Value:
+        """The worst valid value: what the `lowest` missing-value policy gives."""
+        if ind.range is None:
+            return 0.0
+        return ind.range[0] if self.upward(ind) else ind.range[1]
+
+    def zero(self, ind: IndicatorLike) -> Value:
+        """What the `zero` missing-value policy gives."""
+        return 0.0
+
+    def order_value(self, ind: IndicatorLike, v: Value) -> float:
+        """A number that grows as the value gets better: to pick the better of two values."""
+        x = self.encode(ind, v)
+        return x if self.upward(ind) else -x
+
+    def keys(self) -> list[str]:
+        """The keys a value may take when values are named (categories), as the file lists them."""
+        return []
+
+    def ordered_keys(self) -> list[str]:
+        """`keys`, from the worst to the best."""
+        return []
+
+    def label(self, key: object, lang: str) -> str | None:
+        """A named value in words (a category's label); None for a number."""
+        return None
+
+    # --- scoring --------------------------------------------------------------------------
+
+    def scorer(self, ind: IndicatorLike) -> Scorer:
+        """A function of one value (rules that do not look at the peers)."""
+        raise TypeError(f"rule {self.type} scores a whole column")
+
+    def score_column(self, ind: IndicatorLike, raw: Sequence[Value | None]) -> list[float | None]:
+        """Every entity's score; None stays None and takes no part among the peers."""
+        f = self.scorer(ind)
+        return [None if v is None else f(v) for v in raw]
+
+    def score_array(self, ind: IndicatorLike, x: Array) -> Array:
+        """`score_column` on encoded values, shape (..., entities); NaN is a missing value."""
+        raise NotImplementedError
+
+    def bounds(self, ind: IndicatorLike) -> Bounds:
+        """The lowest and highest score the rule can give."""
+        raise NotImplementedError
+
+    # --- planning -------------------------------------------------------------------------
+
+    def thresholds(self, ind: IndicatorLike) -> list[float]:
+        """Values where the score jumps or stops rising: a sweep must include each of them."""
+        return []
+
+    def candidates(self, ind: IndicatorLike, current: Value) -> Sequence[Value] | None:
+        """Better values that score differently, best last; None for a continuous value."""
+        return None
+
+    def inverse(self, ind: IndicatorLike, score: float) -> float | None:
+        """The value nearest the worst end whose own score reaches `score` (None: none does).
+
+        Peer-relative rules declare `exact_inverse = False` and return None: their score moves
+        with the peers, so goal seeking searches the value through the engine instead.
+        """
+        return None
+
+    def saturation(self, ind: IndicatorLike) -> float | None:
+        """Past this value the rule's score cannot rise (None: it rises without end)."""
+        top = self.bounds(ind)[1]
+        return self.inverse(ind, top) if math.isfinite(top) else None
+
+    def describe(self, ind: IndicatorLike) -> Message:
+        """How the rule turns a value into points, as a message key with its data."""
+        raise NotImplementedError
+
+
+def clip(x: float, lo: float, hi: float) -> float:
+    return min(hi, max(lo, x))
+
+
+def is_flat(lo: float, hi: float) -> bool:
+    """All values equal up to float noise: a min-max rescaling gives everyone full marks."""
+    return hi - lo <= TIE_TOLERANCE * max(1.0, abs(lo), abs(hi))
+
+
+def flat_array(lo: Array, hi: Array) -> Array:
+    """`is_flat` on arrays."""
+    import numpy as np
+
+    scale = np.maximum(1.0, np.maximum(np.abs(lo), np.abs(hi)))
+    return np.asarray(hi - lo <= TIE_TOLERANCE * scale)
+
+
+def array_sum(terms: Sequence[Array]) -> Array:
+    """Σ terms elementwise, compensated (Neumaier), so it rounds as `math.fsum` does.
+
+    A plain numpy sum of products differs from the engine's `fsum` in the last bit now and
+    then, and a last bit is enough to break a tie one way in the engine and the other way in the
+    Monte Carlo. NaN propagates.
+    """
+    import numpy as np
+
+    if not terms:
+        return np.zeros(())
+    s = np.asarray(terms[0], dtype=np.float64)
+    c = np.zeros(np.broadcast_shapes(*(np.shape(t) for t in terms)))
+    s = s + c
+    for t in terms[1:]:
+        big = s + t
+        c = c + np.where(np.abs(s) >= np.abs(t), (s - big) + t, (t - big) + s)
+        s = big
+    with np.errstate(invalid="ignore"):
+        out = s + np.where(np.isfinite(c), c, 0.0)
+    return np.asarray(out, dtype=np.float64)
+
+
+def axis_sum(x: Array) -> Array:
+    """Σ over the last axis (the entities), compensated like `array_sum`; keeps the axis."""
+    import numpy as np
+
+    parts = [x[..., j : j + 1] for j in range(x.shape[-1])]
+    return array_sum(parts) if parts else np.zeros((*x.shape[:-1], 1))
+
+
+def nan_min(x: Array) -> Array:
+    """The smallest value over the entities, ignoring NaN (all NaN gives NaN)."""
+    import numpy as np
+
+    return np.asarray(np.fmin.reduce(x, axis=-1, keepdims=True), dtype=np.float64)
+
+
+def nan_max(x: Array) -> Array:
+    import numpy as np
+
+    return np.asarray(np.fmax.reduce(x, axis=-1, keepdims=True), dtype=np.float64)
+
+
+def keep_missing(x: Array, out: Array) -> Array:
+    """Scores where the value was missing stay missing."""
+    import numpy as np
+
+    return np.asarray(np.where(np.isnan(x), np.nan, out), dtype=np.float64)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.cli.common import project
-from ictscore.display import LANGS
+from ictscore.presentation.display import LANGS
 from ictscore.report.export import export_format, export_projection
 
 

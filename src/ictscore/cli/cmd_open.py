@@ -9,9 +9,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.display import LANGS
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Scenario, load_scenario, new_scenario
+from ictscore.presentation.display import LANGS
 
 
 def register(sub: Any) -> None:

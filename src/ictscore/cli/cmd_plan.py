@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore import display
 from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.cli.render_plan import render_plan
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.planner import plan
+from ictscore.presentation import display
 
 
 def _vnd(text: str) -> float:

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ictscore.display import LANGS
 from ictscore.formats.scenario import load_scenario
+from ictscore.presentation.display import LANGS
 from ictscore.report.build import render_report, write_report
 
 

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from ictscore.cli.render import FORMATS
-from ictscore.display import LANGS
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Scenario, atomic_write, load_scenario
 from ictscore.planning.whatif import Projection, WhatIf
+from ictscore.presentation.display import LANGS
 
 
 def add_format(p: argparse.ArgumentParser, choices: tuple[str, ...] = FORMATS) -> None:

@@ -10,11 +10,11 @@ import io
 import json
 from typing import Any
 
-from ictscore import display
 from ictscore.engine.result import Result
 from ictscore.formats.scenario import Change
 from ictscore.planning.compare import Comparison
 from ictscore.planning.whatif import Projection, display_order
+from ictscore.presentation import display
 
 FORMATS = ("table", "json", "csv", "markdown")
 

@@ -10,11 +10,11 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from ictscore import display
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import Projection, display_order
+from ictscore.presentation import display
 from ictscore.report.text import tr
 
 HEAD_FONT: dict[str, Any] = {"bold": True}

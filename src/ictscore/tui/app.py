@@ -14,12 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
-from ictscore import describe
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
+from ictscore.presentation import describe
 from ictscore.resources import in_installed_bundle
 from ictscore.tui.exporting import export_dialog
 from ictscore.tui.i18n import tr

@@ -5,8 +5,8 @@ Shared by the TUI's node panel and any report that explains a node; plain text, 
 
 from __future__ import annotations
 
-from ictscore import display
 from ictscore.formats.criteria import Indicator
+from ictscore.presentation import display
 
 
 def _n(x: float, lang: str) -> str:

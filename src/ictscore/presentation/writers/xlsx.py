@@ -15,7 +15,7 @@ from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import Projection, display_order
 from ictscore.presentation import display
-from ictscore.report.text import tr
+from ictscore.presentation.words import tr
 
 HEAD_FONT: dict[str, Any] = {"bold": True}
 

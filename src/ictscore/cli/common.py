@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ictscore.formats.scenario import Scenario, load_scenario
@@ -11,6 +12,10 @@ from ictscore.planning.whatif import Projection, WhatIf
 from ictscore.presentation import writers
 from ictscore.presentation.display import LANGS
 from ictscore.presentation.documents import Kind
+
+Planner = Callable[[Scenario, str], int]
+"""Opens the interactive planner on a scenario, in a language; returns the exit code. The program
+(`ictscore.__main__`) hands one to `ictscore.cli.main.main`, which cannot import the planner."""
 
 
 def add_format(p: argparse.ArgumentParser, kind: Kind) -> None:

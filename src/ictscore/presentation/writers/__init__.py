@@ -38,6 +38,8 @@ _DOCS: dict[Kind, type[Document]] = {
 
 @dataclass(frozen=True)
 class Writer:
+    """One output format: how the faces name and choose it, and the function that writes it."""
+
     name: str
     """What `--format` takes."""
     label: str
@@ -48,7 +50,9 @@ class Writer:
     binary: bool
     """Bytes that cannot go to a terminal, only to a file."""
     kinds: frozenset[Kind]
+    """The kinds of document it writes: the only ones a face offers it for."""
     write: Write
+    """Called through `data` and `text`, which refuse a document of another kind."""
 
     def data(self, doc: Document, lang: str) -> bytes:
         """The bytes of a file: text formats are written as UTF-8."""

@@ -1,3 +1,28 @@
-from ictscore.cli.main import main
+"""The `ictscore` program, run as `python -m ictscore` and as the installed script: the command
+line, which opens the interactive planner when asked.
 
-raise SystemExit(main())
+The one module above the faces. The CLI may not import the planner (no face imports another, and
+the headless commands must not load Textual), so this module hands the CLI a planner that
+imports Textual only when it opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ictscore.cli.main import main as run_cli
+from ictscore.formats.scenario import Scenario
+
+
+def open_planner(scenario: Scenario, lang: str = "vi") -> int:
+    from ictscore.tui.launch import launch
+
+    return launch(scenario, lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_cli(argv, planner=open_planner)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

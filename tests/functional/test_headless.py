@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ictscore.cli import main as cli
+from ictscore import __main__ as cli
 
 from ..conftest import CRITERIA, SCENARIOS
 

@@ -15,9 +15,9 @@ from ictscore.cli.main import main
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning import planner
 from ictscore.planning.whatif import WhatIf
-from ictscore.report import plan
+from ictscore.presentation import report_plan as plan
+from ictscore.presentation.report_model import build_report
 from ictscore.report.build import render_report
-from ictscore.report.model import build_report
 
 from ..conftest import ROOT, SCENARIOS
 

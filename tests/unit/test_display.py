@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ictscore import display
+from ictscore.presentation import display
 
 
 @pytest.mark.parametrize(

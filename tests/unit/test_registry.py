@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ictscore import describe
 from ictscore.formats.criteria import Indicator
+from ictscore.presentation import describe
 from ictscore.scoring.methods import METHODS
 from ictscore.scoring.rules import RULES
 

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.cli.common import add_format, emit, project
-from ictscore.cli.render import render_comparison
 from ictscore.formats.errors import InputError, Problem
 from ictscore.planning.compare import compare
+from ictscore.presentation import writers
+from ictscore.presentation.documents import ComparisonDoc
 
 
 def register(sub: Any) -> None:
@@ -19,7 +20,7 @@ def register(sub: Any) -> None:
         description="Compare two or more saved scenarios of one framework.",
     )
     p.add_argument("scenarios", type=Path, nargs="+", metavar="SCENARIO")
-    add_format(p)
+    add_format(p, "comparison")
     p.set_defaults(func=run)
 
 
@@ -35,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(problems)
     comp = compare([p for _, p in loaded], [s.applied() for s, _ in loaded])
     crit = loaded[0][1].result.criteria
-    emit(render_comparison(comp, crit, args.format, args.lang), args.output)
+    emit(writers.text(ComparisonDoc(comp, crit), args.format, args.lang), args.output)
     return 0

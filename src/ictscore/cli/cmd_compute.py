@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.cli.common import add_format, emit, project
-from ictscore.cli.render import render_projection
+from ictscore.presentation import writers
+from ictscore.presentation.documents import ResultsDoc
 
 
 def register(sub: Any) -> None:
@@ -17,7 +18,7 @@ def register(sub: Any) -> None:
         description="Compute a scenario's baseline and what-if results.",
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
-    add_format(p)
+    add_format(p, "results")
     p.set_defaults(func=run)
 
 
@@ -27,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
 
 def run_path(path: Path, fmt: str, lang: str, output: Path | None = None) -> int:
     scenario, projection = project(path)
-    emit(render_projection(projection, scenario.applied(), fmt, lang), output)
+    emit(writers.text(ResultsDoc(projection, scenario.applied()), fmt, lang), output)
     return 0

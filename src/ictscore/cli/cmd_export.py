@@ -1,4 +1,4 @@
-"""`ictscore export`: a scenario's results to CSV, JSON, Markdown or XLSX, by file extension."""
+"""`ictscore export`: a scenario's results to a file whose extension chooses the format."""
 
 from __future__ import annotations
 
@@ -8,16 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.cli.common import project
-from ictscore.display import LANGS
-from ictscore.report.export import export_format, export_projection
+from ictscore.presentation import writers
+from ictscore.presentation.display import LANGS
+from ictscore.presentation.documents import ResultsDoc
 
 
 def register(sub: Any) -> None:
+    choices = writers.file_choices("results")
     p = sub.add_parser(
         "export",
-        help="export a scenario's results to .csv, .json, .md or .xlsx",
+        help=f"export a scenario's results to {choices}",
         description="Compute a scenario and write its results to a file whose extension "
-        "chooses the format: .csv, .json, .md or .xlsx (ranking, focus entity, input data, "
+        f"chooses the format: {choices} (ranking, focus entity, input data, "
         "the edit log with its audit trail, and the sources).",
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
@@ -27,8 +29,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    export_format(args.output)  # a wrong extension fails before any computing
+    writers.for_path(args.output, "results")  # a wrong extension fails before any computing
     scenario, projection = project(args.scenario)
-    export_projection(projection, args.output, scenario.applied(), args.lang)
+    writers.write_file(ResultsDoc(projection, scenario.applied()), args.output, args.lang)
     print(f"wrote {args.output}", file=sys.stderr)
     return 0

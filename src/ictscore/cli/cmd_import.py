@@ -12,7 +12,7 @@ from ictscore.formats.dataset import parse_csv, write_csv
 from ictscore.formats.errors import InputError
 from ictscore.formats.importing import ImportOptions, entities_for, import_table, load_mapping
 from ictscore.formats.names import load_entity_list
-from ictscore.report.export import write_output
+from ictscore.presentation.writers import write_output
 
 
 def register(sub: Any) -> None:

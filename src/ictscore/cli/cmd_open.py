@@ -1,6 +1,7 @@
 """`ictscore open`: the interactive planner on a scenario, or on a criteria file plus data.
 
-Textual is imported only here, inside `run`, so every other command stays headless.
+The CLI does not import the planner (no face imports another): the program hands `main` a
+`Planner`, which imports Textual only when it opens, so every other command stays headless.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.display import LANGS
+from ictscore.cli.common import Planner
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Scenario, load_scenario, new_scenario
+from ictscore.presentation.display import LANGS
 
 
 def register(sub: Any) -> None:
@@ -49,12 +51,20 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
 
 def run(args: argparse.Namespace) -> int:
     scenario = scenario_from_args(args)
-    from ictscore.tui.launch import launch
-
-    return launch(scenario, args.lang)
+    return planner_of(args)(scenario, args.lang)
 
 
-def run_default() -> int:
+def planner_of(args: argparse.Namespace) -> Planner:
+    """The planner the program handed in; a caller of the CLI alone has none to open."""
+    planner: Planner | None = getattr(args, "planner", None)
+    if planner is None:
+        raise InputError.one(
+            "open", "no interactive planner here: run the ictscore program (python -m ictscore)"
+        )
+    return planner
+
+
+def run_default(args: argparse.Namespace) -> int:
     """Bare `ictscore`: the planner on the bundled example in a terminal; piped or redirected,
     where no screen can be drawn, the computed table instead."""
     import sys
@@ -65,6 +75,4 @@ def run_default() -> int:
         from ictscore.cli import cmd_compute
 
         return cmd_compute.run_path(default_scenario(), "table", "vi")
-    from ictscore.tui.launch import launch
-
-    return launch(load_scenario(default_scenario()))
+    return planner_of(args)(load_scenario(default_scenario()), "vi")

@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore import display
 from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
-from ictscore.cli.render_plan import render_plan
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.planner import plan
+from ictscore.presentation import display, writers
+from ictscore.presentation.documents import PlanDoc
 
 
 def _vnd(text: str) -> float:
@@ -41,7 +41,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--baseline", action="store_true", help="start from the baseline, not the what-if"
     )
-    add_format(p)
+    add_format(p, "plan")
     p.set_defaults(func=run)
 
 
@@ -66,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         bar.close()
-    emit(render_plan(rep, args.format, args.lang), args.output)
+    emit(writers.text(PlanDoc(rep), args.format, args.lang), args.output)
     return 0

@@ -1,4 +1,5 @@
-"""`ictscore report`: a draft report for the leadership, in Markdown or HTML."""
+"""`ictscore report`: a draft report for the leadership, in any format of the registry that
+writes reports (Markdown to standard output by default)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,27 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ictscore.display import LANGS
 from ictscore.formats.scenario import load_scenario
-from ictscore.report.build import render_report, write_report
+from ictscore.presentation import writers
+from ictscore.presentation.display import LANGS
+from ictscore.presentation.documents import report_of
 
 
 def register(sub: Any) -> None:
+    names = writers.one_of([w.label for w in writers.file_writers("report")])
     p = sub.add_parser(
         "report",
-        help="draft a report for the leadership (Markdown or HTML)",
+        help=f"draft a report for the leadership ({names})",
         description="Draft the report a Sở sends its leadership: score and rank at every "
         "pillar, strengths and weaknesses, the what-if (and plan), charts, and the sources of "
         "the criteria and of every changed number. Vietnamese by default.",
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
     p.add_argument(
-        "-o", "--output", type=Path, help="report file, .md or .html (default: Markdown to stdout)"
+        "-o",
+        "--output",
+        type=Path,
+        help=f"report file, {writers.file_choices('report')} (default: Markdown to stdout)",
     )
     p.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
     p.set_defaults(func=run)
@@ -31,8 +37,9 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     if args.output is None:
-        sys.stdout.write(render_report(scenario, "markdown", args.lang))
+        sys.stdout.write(writers.text(report_of(scenario), "markdown", args.lang))
         return 0
-    write_report(scenario, args.output, args.lang)
+    writers.for_path(args.output, "report")  # a wrong extension fails before any computing
+    writers.write_file(report_of(scenario), args.output, args.lang)
     print(f"wrote {args.output}", file=sys.stderr)
     return 0

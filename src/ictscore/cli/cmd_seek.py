@@ -9,12 +9,13 @@ from typing import Any
 
 from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
-from ictscore.cli.render_plan import render_seek
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.combine import Combination
 from ictscore.planning.planner import cheapest, goal_seek
 from ictscore.planning.seek import Goal
+from ictscore.presentation import writers
+from ictscore.presentation.documents import SeekDoc
 
 
 def register(sub: Any) -> None:
@@ -41,7 +42,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--baseline", action="store_true", help="start from the baseline, not the what-if"
     )
-    add_format(p)
+    add_format(p, "seek")
     p.set_defaults(func=run)
 
 
@@ -64,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
             raise InputError.one(str(args.scenario), "--cost needs --rank or --gain", "--cost")
         combo = cheapest(scenario, target, costs, "baseline" if args.baseline else "whatif", bar)
     names = {e.id: e.name for e in scenario.dataset.entities}
-    text = render_seek(ans, names, scenario.criteria, args.format, args.lang, combo)
-    emit(text, args.output)
+    doc = SeekDoc(ans, names, scenario.criteria, combo)
+    emit(writers.text(doc, args.format, args.lang), args.output)
     return 0
 
 

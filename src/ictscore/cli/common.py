@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from ictscore.cli.render import FORMATS
-from ictscore.display import LANGS
-from ictscore.formats.errors import InputError
-from ictscore.formats.scenario import Scenario, atomic_write, load_scenario
+from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import Projection, WhatIf
+from ictscore.presentation import writers
+from ictscore.presentation.display import LANGS
+from ictscore.presentation.documents import Kind
+
+Planner = Callable[[Scenario, str], int]
+"""Opens the interactive planner on a scenario, in a language; returns the exit code. The program
+(`ictscore.__main__`) hands one to `ictscore.cli.main.main`, which cannot import the planner."""
 
 
-def add_format(p: argparse.ArgumentParser, choices: tuple[str, ...] = FORMATS) -> None:
+def add_format(p: argparse.ArgumentParser, kind: Kind) -> None:
+    """--format (the registry's text formats for this kind of document), --lang and --output."""
     p.add_argument(
-        "--format", "-f", choices=choices, default="table", help="output format (default: table)"
+        "--format",
+        "-f",
+        choices=writers.stream_formats(kind),
+        default="table",
+        help="output format (default: table)",
     )
     p.add_argument(
         "--lang", choices=LANGS, default="vi", help="language of labels and numbers (default: vi)"
@@ -39,8 +49,5 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as exc:
-        raise InputError.one(output, f"cannot write: {exc.strerror or exc}") from None
+    writers.write_output(output, text.encode("utf-8"))
     print(f"wrote {output}", file=sys.stderr)

@@ -1,7 +1,8 @@
 """The `ictscore` command: argument parsing and the one place that turns bad input into exit 2.
 
 Subcommands live in their own modules; each exposes `register(subparsers)` and sets `func` on
-its parser. Nothing here imports Textual: the TUI is imported only when it is asked for.
+its parser. Nothing here imports Textual or the planner: the program (`ictscore.__main__`) hands
+`main` a `planner` that opens it, for `ictscore open` and a bare `ictscore` in a terminal.
 """
 
 from __future__ import annotations
@@ -11,9 +12,13 @@ import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ictscore import __version__
 from ictscore.formats.errors import InputError
+
+if TYPE_CHECKING:
+    from ictscore.cli.common import Planner
 
 COMMANDS = [
     "compute",
@@ -53,10 +58,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> int:
+    """Run one command; `planner` opens the interactive planner (without it, `open` is refused)."""
     args_in = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(args_in)
     args = parser.parse_args(args_in)
+    args.planner = planner
     try:
         if args.command is None:
             return _default(args)
@@ -76,4 +83,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _default(args: argparse.Namespace) -> int:
     from ictscore.cli.cmd_open import run_default
 
-    return run_default()
+    return run_default(args)

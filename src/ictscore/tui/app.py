@@ -14,14 +14,14 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
-from ictscore import describe
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
+from ictscore.presentation import describe
 from ictscore.resources import in_installed_bundle
-from ictscore.tui.exporting import export_dialog
+from ictscore.tui.exporting import EXPORT_TIP, REPORT_TIP, export_dialog
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens import EXTRA_SCREENS
 from ictscore.tui.screens.confirm import ChoiceScreen
@@ -67,10 +67,10 @@ class IctscoreApp(App[None]):
             "x",
             "export",
             "Export",
-            tooltip="Export the results (.xlsx, .csv, .json or .md)",
+            tooltip=EXPORT_TIP,
             show=False,
         ),
-        Binding("X", "report", "Report", tooltip="Write the report (.html or .md)", show=False),
+        Binding("X", "report", "Report", tooltip=REPORT_TIP, show=False),
         Binding("f", "focus_entity", "Focus", tooltip="Choose the focus entity", show=False),
         Binding("t", "target", "Target rank", tooltip="Set the rank to aim for", show=False),
         Binding("o", "open", "Open", tooltip="Open another scenario", show=False),

@@ -1,8 +1,9 @@
-"""Export from the planner: the results (.xlsx, .csv, .json, .md) or the report (.html, .md) of
-the session as it stands, unsaved edits included, to a file named in a dialog.
+"""Export from the planner: the results or the report of the session as it stands, unsaved edits
+included, to a file named in a dialog.
 
-It writes through the functions `ictscore export` and `ictscore report` call, so a file from
-either face reads the same, and atomically. Every failure (a name whose extension says no format,
+The formats offered are those of the registry in `ictscore.presentation.writers`, which
+`ictscore export` and `ictscore report` also write through, so a file from either face reads the
+same, and is written atomically. Every failure (a name whose extension says no format,
 a folder, an unwritable place, no openpyxl) is a message in the app, never a traceback.
 """
 
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ictscore.formats.errors import InputError
+from ictscore.presentation import writers
+from ictscore.presentation.documents import Kind, ResultsDoc, report_of
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.confirm import ChoiceScreen
 from ictscore.tui.screens.prompt import PromptScreen
@@ -20,13 +23,21 @@ if TYPE_CHECKING:
     from ictscore.planning.session import Session
     from ictscore.tui.app import IctscoreApp
 
-RESULT_KINDS = [
-    (".xlsx", "Excel workbook"),
-    (".csv", "CSV table"),
-    (".json", "JSON"),
-    (".md", "Markdown"),
-]
-REPORT_KINDS = [(".html", "Report (HTML)"), (".md", "Report (Markdown)")]
+
+def _choices(kind: Kind, suggested: str, label: str = "{}") -> list[tuple[str, str]]:
+    """(extension, English label) of each file format of a kind: the suggested one first, as
+    the default name has it, then by extension."""
+    found = sorted(writers.file_writers(kind), key=lambda w: (w.name != suggested, w.extensions))
+    return [(w.extensions[0], label.format(w.label)) for w in found]
+
+
+RESULT_KINDS = _choices("results", "xlsx")
+"""The workbook first: what a planner forwards to colleagues, every sheet in one file."""
+REPORT_KINDS = _choices("report", "html", "Report ({})")
+"""The page first: what the leadership opens from a mail, charts included."""
+EXPORT_TIP = f"Export the results ({writers.one_of([ext for ext, _ in RESULT_KINDS])})"
+REPORT_TIP = f"Write the report ({writers.one_of([ext for ext, _ in REPORT_KINDS])})"
+"""The keys' help and the dialogs' titles, listing what the dialog accepts; `VI` has them."""
 STEMS = {
     ("vi", False): "ket-qua",
     ("en", False): "results",
@@ -46,14 +57,7 @@ def default_path(session: Session, lang: str, report: bool) -> Path:
 
 def check_target(path: Path, report: bool) -> None:
     """Refuse a name before asking anything: the format must follow from it and it is a file."""
-    from ictscore.report.build import REPORT_FORMATS
-    from ictscore.report.export import export_format
-
-    if report:
-        if path.suffix.lower() not in REPORT_FORMATS:
-            raise InputError.one(path, "a report is .html or .md")
-    else:
-        export_format(path)
+    writers.for_path(path, "report" if report else "results")
     if path.is_dir():
         raise InputError.one(path, "this is a folder: give a file name")
 
@@ -61,12 +65,8 @@ def check_target(path: Path, report: bool) -> None:
 def write(session: Session, path: Path, lang: str, report: bool) -> Path:
     projection = session.projection()
     if report:
-        from ictscore.report.build import write_report
-
-        return write_report(session.scenario, path, lang, projection)
-    from ictscore.report.export import export_projection
-
-    return export_projection(projection, path, session.scenario.applied(), lang)
+        return writers.write_file(report_of(session.scenario, projection), path, lang)
+    return writers.write_file(ResultsDoc(projection, session.scenario.applied()), path, lang)
 
 
 async def export_dialog(app: IctscoreApp, report: bool) -> Path | None:
@@ -78,11 +78,7 @@ async def export_dialog(app: IctscoreApp, report: bool) -> Path | None:
         (str(default.with_suffix(ext)), f"{tr(label, lang)}  ({default.with_suffix(ext).name})")
         for ext, label in kinds
     ]
-    title = (
-        tr("Write the report (.html or .md)", lang)
-        if report
-        else tr("Export the results (.xlsx, .csv, .json or .md)", lang)
-    )
+    title = tr(REPORT_TIP if report else EXPORT_TIP, lang)
     text = await app.push_screen_wait(PromptScreen(title, str(default), options))
     if not text:
         return None

@@ -2,7 +2,7 @@
 
 Strings are written in English in the code and looked up here for Vietnamese, so a screen added
 later (the planner's) only has to add its lines to `VI`. Node labels come from the criteria files,
-numbers from `ictscore.display`.
+numbers from `ictscore.presentation.display`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Start the planner on a scenario: the only entry from the CLI into Textual."""
+"""Start the planner on a scenario: the only way into Textual, which the program calls."""
 
 from __future__ import annotations
 

@@ -11,13 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ictscore import describe, display
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change, load_scenario
 from ictscore.planning.compare import Comparison, compare
 from ictscore.planning.session import Session
 from ictscore.planning.whatif import Projection, WhatIf
+from ictscore.presentation import describe, display
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 

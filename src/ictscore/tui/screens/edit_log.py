@@ -14,11 +14,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ictscore import describe
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.scenario import Change
 from ictscore.planning import audit as audit_trail
 from ictscore.planning.session import Session
+from ictscore.presentation import describe
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 

@@ -12,13 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static
 
-from ictscore import describe, display
 from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.errors import InputError
 from ictscore.planning.planner import goal_seek
 from ictscore.planning.reasons import Reason
 from ictscore.planning.seek import Goal, SeekAnswer
 from ictscore.planning.session import Session
+from ictscore.presentation import describe, display
 from ictscore.presentation.reasons import reason_text
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen

@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, Tree
 
-from ictscore import describe
 from ictscore.formats.criteria import Indicator
+from ictscore.presentation import describe
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.node_detail import NodeDetail

@@ -14,11 +14,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from ictscore import display
 from ictscore.formats.errors import InputError
 from ictscore.planning.levers import LeverGain, LeverModel, Units, lever_gains
 from ictscore.planning.planner import PlanReport, lever_changes, plan
 from ictscore.planning.session import Session
+from ictscore.presentation import display
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.budget_bar import BudgetBar

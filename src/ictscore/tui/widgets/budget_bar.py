@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ictscore import display
+from ictscore.presentation import display
 from ictscore.tui.i18n import tr
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ictscore import display
 from ictscore.formats.criteria import Criteria
 from ictscore.formats.plan import Lever
 from ictscore.planning.levers import LeverGain, Units
+from ictscore.presentation import display
 from ictscore.tui.i18n import tr
 
 

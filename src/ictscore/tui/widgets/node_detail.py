@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ictscore import describe, display
 from ictscore.formats.criteria import Indicator
 from ictscore.planning.session import Session
 from ictscore.planning.sweep import step_of
+from ictscore.presentation import describe, display
 from ictscore.tui.i18n import tr
 
 

@@ -9,9 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ictscore import describe, display
 from ictscore.formats.criteria import Aggregate, Indicator
 from ictscore.planning.session import Session
+from ictscore.presentation import describe, display
 
 GUIDE = 3
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
-from ictscore import display
 from ictscore.planning.montecarlo import RankDistribution
+from ictscore.presentation import display
 from ictscore.tui.i18n import tr
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ictscore import display
 from ictscore.planning.session import Session
+from ictscore.presentation import display
 from ictscore.tui.i18n import tr
 
 

@@ -6,8 +6,8 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
-from ictscore import display
 from ictscore.planning.session import Session
+from ictscore.presentation import display
 from ictscore.tui.i18n import tr
 
 

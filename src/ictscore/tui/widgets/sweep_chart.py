@@ -6,10 +6,10 @@ from __future__ import annotations
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
-from ictscore import describe
 from ictscore.formats.criteria import Indicator
 from ictscore.planning.session import Session
 from ictscore.planning.sweep import SweepPoint
+from ictscore.presentation import describe
 from ictscore.tui.i18n import tr
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ictscore import display
 from ictscore.formats.criteria import Indicator
+from ictscore.presentation import display
 
 
 def _n(x: float, lang: str) -> str:

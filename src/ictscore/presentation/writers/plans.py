@@ -12,14 +12,14 @@ import io
 import json
 from typing import Any
 
-from ictscore import display
-from ictscore.cli.render import _md_table, _text_table
 from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.planning.combine import Combination
 from ictscore.planning.planner import PlanReport
 from ictscore.planning.reasons import Reason
 from ictscore.planning.seek import SeekAnswer
+from ictscore.presentation import display
 from ictscore.presentation.reasons import reason_text
+from ictscore.presentation.writers.results import _md_table, _text_table
 
 _T = {
     "vi": {

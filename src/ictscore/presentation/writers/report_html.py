@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ictscore.report import common as c
-from ictscore.report import svg
-from ictscore.report.model import ReportModel
-from ictscore.report.text import tr
+from ictscore.presentation.report_model import ReportModel
+from ictscore.presentation.words import tr
+from ictscore.presentation.writers import report_common as c
+from ictscore.presentation.writers import svg
 
 CSS = """
 body { font-family: "Times New Roman", serif; max-width: 58em; margin: 2em auto; color: #111;

@@ -1,6 +1,7 @@
 """Text renderings of a projection and a comparison: table, JSON, CSV and Markdown.
 
-Pure functions from planning objects to strings, so golden tests can pin every byte.
+Pure functions from planning objects to strings, so golden tests can pin every byte. Faces reach
+them through the registry in `ictscore.presentation.writers`, never directly.
 """
 
 from __future__ import annotations
@@ -10,13 +11,11 @@ import io
 import json
 from typing import Any
 
-from ictscore import display
 from ictscore.engine.result import Result
 from ictscore.formats.scenario import Change
 from ictscore.planning.compare import Comparison
 from ictscore.planning.whatif import Projection, display_order
-
-FORMATS = ("table", "json", "csv", "markdown")
+from ictscore.presentation import display
 
 _T = {
     "vi": {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ictscore.report import common as c
-from ictscore.report.model import ReportModel, Standout
+from ictscore.presentation.report_model import ReportModel, Standout
+from ictscore.presentation.writers import report_common as c
 
 BAR_W = 340
 CHAR_W = 6.4

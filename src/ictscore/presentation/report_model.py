@@ -16,7 +16,7 @@ from ictscore.formats.criteria import Aggregate, Criteria, Indicator
 from ictscore.formats.scenario import Change, Scenario
 from ictscore.formats.values import Value
 from ictscore.planning.whatif import NodeDelta, Projection, display_order
-from ictscore.report.plan import PlanSummary, plan_for
+from ictscore.presentation.report_plan import PlanSummary, plan_for
 
 MAX_STANDOUTS = 6
 

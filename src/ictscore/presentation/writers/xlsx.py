@@ -10,12 +10,12 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from ictscore import display
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import Projection, display_order
-from ictscore.report.text import tr
+from ictscore.presentation import display
+from ictscore.presentation.words import tr
 
 HEAD_FONT: dict[str, Any] = {"bold": True}
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ictscore import display
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.scenario import Change
 from ictscore.formats.values import Value
-from ictscore.report.model import Pillar, ReportModel, Standout
-from ictscore.report.plan import PlanSummary
-from ictscore.report.text import places, tr
+from ictscore.presentation import display
+from ictscore.presentation.report_model import Pillar, ReportModel, Standout
+from ictscore.presentation.report_plan import PlanSummary
+from ictscore.presentation.words import places, tr
 
 
 class Sections:

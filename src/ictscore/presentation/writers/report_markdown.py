@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ictscore.report import common as c
-from ictscore.report.model import ReportModel, Standout
-from ictscore.report.text import tr
+from ictscore.presentation.report_model import ReportModel, Standout
+from ictscore.presentation.words import tr
+from ictscore.presentation.writers import report_common as c
 
 BAR = 24
 

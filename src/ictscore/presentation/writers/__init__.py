@@ -1,0 +1,197 @@
+"""The one registry of output formats: every format ictscore writes is one `Writer` here.
+
+The CLI's `--format` choices, the extensions `export` and `report` accept (and the message when
+one is wrong), and the formats in the planner's export dialog are all read from `WRITERS`, so a
+format added here is offered by every face at once, and no face lists formats of its own.
+
+The renderers live in the modules beside this one and are imported only when a document is
+written: choosing `--format json` must not load the XLSX writer, nor the plan writer, and through
+it the optimiser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ictscore.formats.errors import InputError
+from ictscore.formats.scenario import atomic_write
+from ictscore.presentation.documents import (
+    ComparisonDoc,
+    Document,
+    Kind,
+    PlanDoc,
+    ReportDoc,
+    ResultsDoc,
+    SeekDoc,
+)
+
+Write = Callable[[Document, str], str | bytes]
+"""(document, language) → the output: text for a text format, bytes for a binary one."""
+TextWrite = Callable[[Document, str], str]
+
+_DOCS: dict[Kind, type[Document]] = {
+    d.kind: d for d in (ResultsDoc, ComparisonDoc, SeekDoc, PlanDoc, ReportDoc)
+}
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One output format: how the faces name and choose it, and the function that writes it."""
+
+    name: str
+    """What `--format` takes."""
+    label: str
+    """How the planner's export dialog names it (in English; the TUI translates)."""
+    extensions: tuple[str, ...]
+    """The file name endings that choose it, the usual one first; none for a layout meant for a
+    terminal, which no file name chooses."""
+    binary: bool
+    """Bytes that cannot go to a terminal, only to a file."""
+    kinds: frozenset[Kind]
+    """The kinds of document it writes: the only ones a face offers it for."""
+    write: Write
+    """Called through `data` and `text`, which refuse a document of another kind."""
+
+    def data(self, doc: Document, lang: str) -> bytes:
+        """The bytes of a file: text formats are written as UTF-8."""
+        _check_kind(self, doc)
+        out = self.write(doc, lang)
+        return out if isinstance(out, bytes) else out.encode("utf-8")
+
+
+class CannotWrite(ValueError):
+    """A format asked for a kind of document it does not write: a face offered a wrong choice."""
+
+
+def _check_kind(w: Writer, doc: Document) -> None:
+    if doc.kind not in w.kinds:
+        raise CannotWrite(f"the {w.name} format does not write a {doc.kind} document")
+
+
+def _tabular(fmt: str) -> TextWrite:
+    """The four planning documents in one of the layouts every one of them has."""
+
+    def write(doc: Document, lang: str) -> str:
+        if isinstance(doc, ResultsDoc):
+            from ictscore.presentation.writers.results import render_projection
+
+            return render_projection(doc.projection, list(doc.changes), fmt, lang)
+        if isinstance(doc, ComparisonDoc):
+            from ictscore.presentation.writers.results import render_comparison
+
+            return render_comparison(doc.comparison, doc.criteria, fmt, lang)
+        if isinstance(doc, SeekDoc):
+            from ictscore.presentation.writers.plans import render_seek
+
+            return render_seek(doc.answer, doc.names, doc.criteria, fmt, lang, doc.combination)
+        if isinstance(doc, PlanDoc):
+            from ictscore.presentation.writers.plans import render_plan
+
+            return render_plan(doc.report, fmt, lang)
+        raise CannotWrite(f"the {fmt} format does not write a {doc.kind} document")
+
+    return write
+
+
+def _markdown(doc: Document, lang: str) -> str:
+    if isinstance(doc, ReportDoc):
+        from ictscore.presentation.writers.report_markdown import render_markdown
+
+        return render_markdown(doc.model, lang)
+    return _tabular("markdown")(doc, lang)
+
+
+def _html(doc: Document, lang: str) -> str:
+    if isinstance(doc, ReportDoc):
+        from ictscore.presentation.writers.report_html import render_html
+
+        return render_html(doc.model, lang)
+    raise CannotWrite(f"the html format does not write a {doc.kind} document")
+
+
+def _xlsx(doc: Document, lang: str) -> bytes:
+    if isinstance(doc, ResultsDoc):
+        from ictscore.presentation.writers.xlsx import workbook_bytes
+
+        return workbook_bytes(doc.projection, doc.changes, lang)
+    raise CannotWrite(f"the xlsx format does not write a {doc.kind} document")
+
+
+_PLANNING: frozenset[Kind] = frozenset({"results", "comparison", "seek", "plan"})
+
+WRITERS: tuple[Writer, ...] = (
+    Writer("table", "Text table", (), False, _PLANNING, _tabular("table")),
+    Writer("json", "JSON", (".json",), False, _PLANNING, _tabular("json")),
+    Writer("csv", "CSV table", (".csv",), False, _PLANNING, _tabular("csv")),
+    Writer("markdown", "Markdown", (".md", ".markdown"), False, _PLANNING | {"report"}, _markdown),
+    Writer("html", "HTML", (".html", ".htm"), False, frozenset({"report"}), _html),
+    Writer("xlsx", "Excel workbook", (".xlsx",), True, frozenset({"results"}), _xlsx),
+)
+"""In the order `--format` lists them; `table` first, the default of every command."""
+
+
+def get(name: str) -> Writer:
+    for w in WRITERS:
+        if w.name == name:
+            return w
+    raise CannotWrite(f"no output format is called {name!r}")
+
+
+def stream_formats(kind: Kind) -> tuple[str, ...]:
+    """The formats of a kind that can go to standard output: a command's `--format` choices."""
+    return tuple(w.name for w in WRITERS if kind in w.kinds and not w.binary)
+
+
+def file_writers(kind: Kind) -> tuple[Writer, ...]:
+    """The formats of a kind that a file name can choose."""
+    return tuple(w for w in WRITERS if kind in w.kinds and w.extensions)
+
+
+def one_of(items: Sequence[str]) -> str:
+    """`.csv, .json, .md or .xlsx`: choices as a sentence names them."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def file_choices(kind: Kind) -> str:
+    """The usual extension of each file format of a kind, in alphabetical order."""
+    return one_of(sorted(w.extensions[0] for w in file_writers(kind)))
+
+
+def for_path(path: Path, kind: Kind) -> Writer:
+    """The format a file name chooses; InputError (exit 2) naming the choices when none."""
+    suffix = path.suffix.lower()
+    for w in file_writers(kind):
+        if suffix in w.extensions:
+            return w
+    message = _DOCS[kind].unknown_name.format(choices=file_choices(kind))
+    raise InputError.one(path, message)
+
+
+def text(doc: Document, fmt: str, lang: str) -> str:
+    """A document in a text format, for standard output or a file named with `-o`."""
+    w = get(fmt)
+    _check_kind(w, doc)
+    out = w.write(doc, lang)
+    if isinstance(out, bytes):
+        raise CannotWrite(f"the {fmt} format is binary: it is written to a file only")
+    return out
+
+
+def write_file(doc: Document, path: Path, lang: str) -> Path:
+    """Write a document in the format its file name chooses, atomically; return the path.
+
+    InputError for an extension of no format of the kind, a missing openpyxl or an unwritable
+    place, so that every face reports it as bad input rather than a traceback.
+    """
+    return write_output(path, for_path(path, doc.kind).data(doc, lang))
+
+
+def write_output(path: Path, data: bytes) -> Path:
+    """Write atomically; an unwritable place is bad input (exit 2), not a traceback."""
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise InputError.one(path, f"cannot write: {exc.strerror or exc}") from None
+    return path

@@ -12,6 +12,7 @@ from ictscore.formats.criteria import load_criteria
 from ictscore.formats.dataset import load_dataset
 from ictscore.formats.errors import InputError, Problem
 from ictscore.formats.importing import entities_for
+from ictscore.formats.lineage import ranked_dataset
 from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
 from ictscore.formats.tomlfile import parse_toml
@@ -72,5 +73,7 @@ def _data(path: Path, criteria: Path | None) -> str:
         raise InputError.one(
             path, "a data file is checked against a framework: add --criteria CRITERIA.toml"
         )
-    load_dataset(path, load_criteria(criteria))
+    crit = load_criteria(criteria)
+    # the rows must also make up the units the framework ranks (a merged unit given twice...)
+    ranked_dataset(load_dataset(path, crit), crit)
     return "data"

@@ -283,6 +283,11 @@ class Framework(Strict):
     sources: list[Source] = Field(default_factory=list)
     entity_list: str | None = None
     """The entities with the other names they go by (relative to this file), for import."""
+    merge: Literal["mean", "sum"] | None = None
+    """How a unit formed from several (its list's `formed_from`) gets its values from data of
+    them: the rule applied to each value the data gives, at the level the framework encodes as
+    indicators (the main indices for DTI 2024: MOST ranked a merged province on the plain mean of
+    its former provinces' main indices)."""
 
 
 class CriteriaFile(Strict):

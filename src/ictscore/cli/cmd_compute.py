@@ -49,11 +49,16 @@ def run_path(
 
 
 def notes(scenario: Scenario, lang: str) -> list[str]:
-    """What a reader of the numbers must know: units combined from others, and how."""
-    out: list[str] = []
+    """What a reader of the numbers must know: what the framework assumes where no source
+    was found, and which units were combined from others, and how."""
+    fw = scenario.criteria.framework
+    out = [
+        f"Giả định: {a.text_vi}" if lang == "vi" else f"Assumption: {a.text_en}"
+        for a in fw.assumptions
+    ]
     ds = scenario.dataset
     merged = [e for e in ds.entities if e.formed_from]
-    rule = scenario.criteria.framework.merge
+    rule = fw.merge
     if merged and rule is not None:
         vi, en = MERGE_WORDS[rule]
         n, total = len(merged), len(ds.entities)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -119,7 +120,8 @@ def merge_into(dataset: Dataset, criteria: Criteria, names: EntityNames) -> Data
             _copy_line(lines, uid, uid, out_lines)
         elif len(present) == len(formers):
             used.update(present)
-            merged = _merge(uid, [rows[f] for f in formers], criteria, names, file, lines, pc)
+            parts = [_as_listed(rows[f], names.predecessors) for f in formers]
+            merged = _merge(uid, parts, criteria, names, file, lines, pc)
             if merged is not None:
                 out.append(merged)
                 _copy_line(lines, formers[0], uid, out_lines)
@@ -145,10 +147,19 @@ def merge_into(dataset: Dataset, criteria: Criteria, names: EntityNames) -> Data
     pc.raise_if_any()
     if not out:
         raise InputError.one(file, f"no unit of {Path(names.origin).name} in the data")
-    former = MappingProxyType({f: rows[f] for e in out for f in e.formed_from})
+    former = MappingProxyType(
+        {f: _as_listed(rows[f], names.predecessors) for e in out for f in e.formed_from}
+    )
     return Dataset(
         tuple(out), dataset.path, dataset.header_notes, MappingProxyType(out_lines), former
     )
+
+
+def _as_listed(row: Entity, listed: EntityNames | None) -> Entity:
+    """The row under the name its list gives it (a data file may abbreviate or leave it out)."""
+    if listed is None or row.id not in listed.records:
+        return row
+    return replace(row, name=listed.name(row.id), name_en=listed.name_en(row.id) or row.name_en)
 
 
 def _copy_line(lines: Mapping[str, int], src: str, dst: str, out: dict[str, int]) -> None:

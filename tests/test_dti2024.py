@@ -94,7 +94,7 @@ def test_new_da_nang_is_the_mean_of_its_former_provinces_as_published() -> None:
 
 
 def test_a_merged_total_is_the_mean_of_the_totals_whatever_the_points() -> None:
-    """Linear in the main indices: the published merged totals do not rest on the assumption."""
+    """Linear in the main indices: whatever the points, a merged total is the mean of totals."""
     crit = load_criteria(DTI2024)
     data = former(
         {
@@ -134,7 +134,7 @@ def test_compute_shows_the_assumption_and_the_merger(
     assert main(["compute", str(path)]) == 0
     out = capsys.readouterr().out
     assert "- Giả định: Điểm tối đa của 8 chỉ số chính" in out
-    assert "- TP. Đà Nẵng được hình thành từ: TP. Đà Nẵng, Quảng Nam." in out
+    assert "- TP. Đà Nẵng được hình thành từ: TP. Đà Nẵng (cũ), Quảng Nam." in out
     assert "0,7069" in out
     assert main(["compute", str(path), "--lang", "en", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

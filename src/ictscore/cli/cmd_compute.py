@@ -76,9 +76,15 @@ def notes(scenario: Scenario, lang: str) -> list[str]:
         if focus is not None:
             former = [ds.former[f] for f in focus.formed_from]
             if lang == "vi":
-                parts = ", ".join(f.name for f in former)
+                parts = ", ".join(_old(f.name, focus.name, "cũ") for f in former)
                 out.append(f"{focus.name} được hình thành từ: {parts}.")
             else:
-                parts = ", ".join(f.name_en or f.name for f in former)
-                out.append(f"{focus.name_en or focus.name} was formed from: {parts}.")
+                name = focus.name_en or focus.name
+                parts = ", ".join(_old(f.name_en or f.name, name, "former") for f in former)
+                out.append(f"{name} was formed from: {parts}.")
     return out
+
+
+def _old(name: str, new_name: str, word: str) -> str:
+    """A former unit that shares the new unit's name is told apart: "Bắc Ninh (cũ)"."""
+    return f"{name} ({word})" if name == new_name else name

@@ -99,7 +99,7 @@ def merge_into(dataset: Dataset, criteria: Criteria, names: EntityNames) -> Data
         if not names.merged(uid):
             if uid in rows:
                 used.add(uid)
-                out.append(rows[uid])
+                out.append(_as_listed(rows[uid], names))
                 _copy_line(lines, uid, uid, out_lines)
             continue
         present = [f for f in formers if f in rows]
@@ -116,7 +116,7 @@ def merge_into(dataset: Dataset, criteria: Criteria, names: EntityNames) -> Data
             used.update([uid, *present])
         elif direct or (present == [uid] and not of_former):
             used.add(uid)
-            out.append(rows[uid])
+            out.append(_as_listed(rows[uid], names))
             _copy_line(lines, uid, uid, out_lines)
         elif len(present) == len(formers):
             used.update(present)

@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
 def check(path: Path, criteria: Path | None) -> str:
     if path.suffix.lower() == ".csv":
+        if _is_history(path):
+            return _history(path)
         return _data(path, criteria)
     data, _ = parse_toml(path)
     if "framework" in data:
@@ -77,3 +79,25 @@ def _data(path: Path, criteria: Path | None) -> str:
     # the rows must also make up the units the framework ranks (a merged unit given twice...)
     ranked_dataset(load_dataset(path, crit), crit)
     return "data"
+
+
+def _is_history(path: Path) -> bool:
+    """A results file (criteria/history/*.csv) has an edition and a status column."""
+    from ictscore.formats.tomlfile import read_text
+
+    header = next(
+        (ln for ln in read_text(path).splitlines() if ln.strip() and not ln.startswith("#")), ""
+    )
+    cols = {c.strip() for c in header.split(",")}
+    return {"edition", "status"} <= cols
+
+
+def _history(path: Path) -> str:
+    from ictscore.formats.history import load_history
+    from ictscore.history import bundled_lists, check_units
+    from ictscore.resources import bundled_root
+
+    history = load_history(path)
+    lists = bundled_lists(path.resolve().parent.parent)
+    check_units(history, lists or bundled_lists(bundled_root() / "criteria"))
+    return "results history"

@@ -31,3 +31,13 @@ def bundled_criteria() -> list[Path]:
 
 def bundled_scenarios() -> list[Path]:
     return sorted((bundled_root() / "scenarios").glob("*.toml"))
+
+
+def bundled_scenario(name: str | Path) -> Path | None:
+    """The bundled scenario a name means, wherever ictscore runs: 'dti-2024-bac-ninh',
+    'dti-2024-bac-ninh.toml' or 'scenarios/dti-2024-bac-ninh.toml' (as written in a checkout)."""
+    file = Path(name).name
+    for path in bundled_scenarios():
+        if file in (path.name, path.stem):
+            return path
+    return None

@@ -24,7 +24,13 @@ def register(sub: Any) -> None:
         "file and a data file to start a new scenario (saved to -o, or to DATA's name with "
         ".scenario.toml).",
     )
-    p.add_argument("scenario", type=Path, nargs="?", metavar="SCENARIO", help="scenario TOML file")
+    p.add_argument(
+        "scenario",
+        type=Path,
+        nargs="?",
+        metavar="SCENARIO",
+        help="scenario TOML file, or the name of a bundled one (dti-2024-bac-ninh)",
+    )
     p.add_argument("--criteria", type=Path, help="criteria TOML file (with --data)")
     p.add_argument("--data", type=Path, help="data file, CSV or TOML (with --criteria)")
     p.add_argument("--focus", help="focus entity id for a new scenario (default: the first)")
@@ -42,7 +48,12 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
             raise InputError.one(
                 "open", "give either a SCENARIO or --criteria with --data, not both"
             )
-        return load_scenario(args.scenario)
+        path = args.scenario
+        if not path.exists():  # a bundled scenario by name, from any folder
+            from ictscore.resources import bundled_scenario
+
+            path = bundled_scenario(path) or path
+        return load_scenario(path)
     if args.criteria is None or args.data is None:
         raise InputError.one("open", "give a SCENARIO, or both --criteria and --data")
     target = args.output or args.data.with_name(args.data.stem + ".scenario.toml")

@@ -12,6 +12,7 @@ from ictscore.formats.criteria import load_criteria
 from ictscore.formats.dataset import load_dataset
 from ictscore.formats.errors import InputError, Problem
 from ictscore.formats.importing import entities_for
+from ictscore.formats.lineage import ranked_dataset
 from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
 from ictscore.formats.tomlfile import parse_toml
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
 def check(path: Path, criteria: Path | None) -> str:
     if path.suffix.lower() == ".csv":
+        if _is_history(path):
+            return _history(path)
         return _data(path, criteria)
     data, _ = parse_toml(path)
     if "framework" in data:
@@ -72,5 +75,29 @@ def _data(path: Path, criteria: Path | None) -> str:
         raise InputError.one(
             path, "a data file is checked against a framework: add --criteria CRITERIA.toml"
         )
-    load_dataset(path, load_criteria(criteria))
+    crit = load_criteria(criteria)
+    # the rows must also make up the units the framework ranks (a merged unit given twice...)
+    ranked_dataset(load_dataset(path, crit), crit)
     return "data"
+
+
+def _is_history(path: Path) -> bool:
+    """A results file (criteria/history/*.csv) has an edition and a status column."""
+    from ictscore.formats.tomlfile import read_text
+
+    header = next(
+        (ln for ln in read_text(path).splitlines() if ln.strip() and not ln.startswith("#")), ""
+    )
+    cols = {c.strip() for c in header.split(",")}
+    return {"edition", "status"} <= cols
+
+
+def _history(path: Path) -> str:
+    from ictscore.formats.history import load_history
+    from ictscore.planning.history import bundled_lists, check_units
+    from ictscore.resources import bundled_root
+
+    history = load_history(path)
+    lists = bundled_lists(path.resolve().parent.parent)
+    check_units(history, lists or bundled_lists(bundled_root() / "criteria"))
+    return "results history"

@@ -139,6 +139,14 @@ class Aggregate(NodeBase):
     """When set, the highest score this node can reach must be this (1,000 points in all)."""
 
 
+class Assumption(Strict):
+    """Something the file encodes that no source found states (QĐ 405's points, say): every
+    result computed with it says so, so a reader never takes it for the official figure."""
+
+    text_vi: str
+    text_en: str
+
+
 class Framework(Strict):
     id: str
     name_vi: str
@@ -158,6 +166,12 @@ class Framework(Strict):
     sources: list[Source] = Field(default_factory=list)
     entity_list: str | None = None
     """The entities with the other names they go by (relative to this file), for import."""
+    assumptions: list[Assumption] = Field(default_factory=list)
+    merge: Literal["mean", "sum"] | None = None
+    """How a unit formed from several (its list's `formed_from`) gets its values from data of
+    them: the rule applied to each value the data gives, at the level the framework encodes as
+    indicators (the main indices for DTI 2024: MOST ranked a merged province on the plain mean of
+    its former provinces' main indices)."""
 
 
 class CriteriaFile(Strict):

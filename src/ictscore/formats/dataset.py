@@ -30,6 +30,9 @@ class Entity:
     name_en: str = ""
     source: str = ""
     """Where this row's numbers come from: a published table, a report, or 'illustrative'."""
+    formed_from: tuple[str, ...] = ()
+    """For a unit ranked from the rows of the units it was formed from (formats.lineage): their
+    ids. Empty for a row read as it is."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class Dataset:
     header_notes: tuple[str, ...] = field(default=())
     lines: Mapping[str, int] = field(default_factory=dict)
     """Line of each entity in its file, for messages about its values."""
+    former: Mapping[str, Entity] = field(default_factory=dict)
+    """The rows that merged units were combined from, by id (formats.lineage): what a face
+    shows when it says what a unit was formed from."""
 
     def ids(self) -> list[str]:
         return [e.id for e in self.entities]

@@ -11,6 +11,7 @@ that key ambiguous, which is reported too.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import unicodedata
@@ -22,7 +23,7 @@ from typing import Any
 from pydantic import Field
 
 from ictscore.formats.criteria import Strict
-from ictscore.formats.errors import InputError, ProblemCollector
+from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.tomlfile import load_model, locate, parse_toml, read_text
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -59,6 +60,15 @@ class EntityRecord(Strict):
     source: str | None = None
     values: dict[str, Any] | None = None
     """Present when the list is a data file: ignored here."""
+    formed_from: list[str] = Field(default_factory=list)
+    """Ids, in the list `[list].predecessors` names, of the units this one was formed from; an
+    unchanged unit names itself. What lets a ranking of the new units use data of the old."""
+    formed: dt.date | None = None
+    """When the unit was formed from them (the day the merger took effect)."""
+    ended: dt.date | None = None
+    """When this unit stopped existing on its own (it was merged into `became`)."""
+    became: str | None = None
+    """The id of the unit (in the successor list) it became part of on `ended`."""
 
 
 class ListInfo(Strict):
@@ -68,6 +78,8 @@ class ListInfo(Strict):
     source: str | None = None
     prefixes: list[str] = Field(default_factory=list)
     """Words that may lead a name and do not distinguish it ("TP.", "Thành phố", "Tỉnh")."""
+    predecessors: str | None = None
+    """The entity list (relative to this file) whose units `formed_from` names."""
 
 
 class EntityListFile(Strict):
@@ -93,9 +105,14 @@ class EntityNames:
         records: Iterable[EntityRecord],
         prefixes: Sequence[str] = (),
         origin: str = "",
+        info: ListInfo | None = None,
+        predecessors: EntityNames | None = None,
     ) -> None:
         self.origin = origin
         self.prefixes = tuple(prefixes)
+        self.info = info
+        self.predecessors = predecessors
+        """The list the units were formed from (`[list].predecessors`), loaded and checked."""
         self.records: dict[str, EntityRecord] = {}
         self._by_key: dict[str, list[str]] = {}
         for rec in records:
@@ -118,6 +135,30 @@ class EntityNames:
     def name_en(self, entity_id: str) -> str:
         return self.records[entity_id].name_en
 
+    @property
+    def list_id(self) -> str:
+        """The list's own id (`[list].id`), or its file name when it has no `[list]` table."""
+        if self.info is not None:
+            return self.info.id
+        return Path(self.origin).stem if self.origin else ""
+
+    def list_name(self, lang: str = "vi") -> str:
+        if self.info is None:
+            return self.list_id
+        return (self.info.name_vi if lang == "vi" else self.info.name_en) or self.info.id
+
+    def formed_from(self, entity_id: str) -> tuple[str, ...]:
+        """The predecessors' ids of a unit (empty when the list says nothing of lineage)."""
+        return tuple(self.records[entity_id].formed_from)
+
+    def merged(self, entity_id: str) -> bool:
+        """True when the unit is not simply the one predecessor of the same id."""
+        ff = self.formed_from(entity_id)
+        return bool(ff) and ff != (entity_id,)
+
+    def has_mergers(self) -> bool:
+        return any(self.merged(e) for e in self.records)
+
     def clashes(self) -> dict[str, list[str]]:
         """Keys that more than one entity answers to."""
         return {k: v for k, v in self._by_key.items() if len(v) > 1}
@@ -139,7 +180,7 @@ class EntityNames:
         for name, eid in extra.items():
             if eid in recs:
                 recs[eid] = recs[eid].model_copy(update={"aliases": [*recs[eid].aliases, name]})
-        return EntityNames(recs.values(), self.prefixes, self.origin)
+        return EntityNames(recs.values(), self.prefixes, self.origin, self.info, self.predecessors)
 
     def _near(self, key: str) -> str:
         import difflib
@@ -151,15 +192,20 @@ class EntityNames:
         return f" (closest: '{self.name(eid)}', id '{eid}'; add it as an alias if it is that)"
 
 
-def load_entity_list(path: Path) -> EntityNames:
-    """An entity list TOML (`[list]` + `[[entity]]` with aliases) or a data file (CSV/TOML)."""
+def load_entity_list(path: Path, _chain: tuple[Path, ...] = ()) -> EntityNames:
+    """An entity list TOML (`[list]` + `[[entity]]` with aliases) or a data file (CSV/TOML).
+
+    A list that names its `predecessors` loads that list too and checks the lineage against it,
+    so that a ranking which merges data of the old units never meets a half-described merger.
+    """
     if path.suffix.lower() == ".csv":
         return _from_csv(path)
     data, text = parse_toml(path)
-    file, _ = load_model(path, EntityListFile, data)
+    file, _ = load_model(path, EntityListFile, data, text)
     prefixes = file.info.prefixes if file.info else []
-    names = EntityNames(file.entity, prefixes, str(path))
     pc = ProblemCollector()
+    predecessors = _predecessors(path, text, file, _chain, pc)
+    names = EntityNames(file.entity, prefixes, str(path), file.info, predecessors)
     seen: set[str] = set()
     for i, rec in enumerate(file.entity):
         if rec.id in seen:
@@ -173,8 +219,135 @@ def load_entity_list(path: Path) -> EntityNames:
             "entity",
             locate(text, ("entity", file.entity.index(names.records[owners[-1]]))),
         )
+    _check_own_lineage(path, text, file, pc)
+    if predecessors is not None:
+        _check_lineage(path, text, file, predecessors, pc)
     pc.raise_if_any()
     return names
+
+
+def _predecessors(
+    path: Path, text: str, file: EntityListFile, chain: tuple[Path, ...], pc: ProblemCollector
+) -> EntityNames | None:
+    rel = file.info.predecessors if file.info else None
+    where = "list.predecessors"
+    if rel is None:
+        for i, rec in enumerate(file.entity):
+            if rec.formed_from:
+                pc.add(
+                    path,
+                    f"'{rec.id}' says what it was formed from, but the list does not say which "
+                    'list those ids are in: add predecessors = "FILE.toml" to [list]',
+                    f"entity[{i + 1}].formed_from",
+                    locate(text, ("entity", i, "formed_from")),
+                )
+                break
+        return None
+    target = (path.parent / rel).resolve()
+    line = locate(text, ("list", "predecessors"))
+    if target in (*chain, path.resolve()):
+        pc.add(path, f"predecessors '{rel}' leads back to this list", where, line)
+        return None
+    if not target.is_file():
+        pc.add(path, f"predecessors file not found: {rel} (looked for {target})", where, line)
+        return None
+    try:
+        return load_entity_list(target, (*chain, path.resolve()))
+    except InputError as exc:
+        pc.extend(exc.problems)
+        return None
+
+
+def _check_own_lineage(path: Path, text: str, file: EntityListFile, pc: ProblemCollector) -> None:
+    """What one list can say about itself: an end has a successor, formed_from no repeats."""
+    owner: dict[str, str] = {}
+    for i, rec in enumerate(file.entity):
+        loc = ("entity", i)
+        if (rec.ended is None) != (rec.became is None):
+            pc.add(
+                path,
+                f"'{rec.id}' gives {'ended' if rec.ended else 'became'} without "
+                f"{'became' if rec.ended else 'ended'}: say when it ended and what it became",
+                f"entity[{i + 1}]",
+                locate(text, loc),
+            )
+        for f in rec.formed_from:
+            if f in owner and owner[f] == rec.id:
+                msg = f"'{f}' is listed twice in the formed_from of '{rec.id}'"
+            elif f in owner:
+                msg = (
+                    f"'{f}' is in the formed_from of both '{owner[f]}' and '{rec.id}': "
+                    "a unit can become part of only one"
+                )
+            else:
+                owner[f] = rec.id
+                continue
+            pc.add(path, msg, f"entity[{i + 1}].formed_from", locate(text, (*loc, "formed_from")))
+
+
+def _check_lineage(
+    path: Path, text: str, file: EntityListFile, old: EntityNames, pc: ProblemCollector
+) -> None:
+    """Every old unit is in exactly one new unit, and the old list says the same of it."""
+    old_name = Path(old.origin).name
+    covered: set[str] = set()
+    for i, rec in enumerate(file.entity):
+        where = f"entity[{i + 1}].formed_from"
+        line = locate(text, ("entity", i, "formed_from"))
+        if not rec.formed_from:
+            pc.add(
+                path,
+                f"'{rec.id}' does not say what it was formed from (an unchanged unit "
+                f'names itself: formed_from = ["{rec.id}"])',
+                f"entity[{i + 1}]",
+                locate(text, ("entity", i)),
+            )
+            continue
+        merged = rec.formed_from != [rec.id]
+        for f in rec.formed_from:
+            covered.add(f)
+            if f not in old.records:
+                pc.add(
+                    path,
+                    f"'{f}' is not a unit of {old_name}" + did_you_mean(f, old.records),
+                    where,
+                    line,
+                )
+                continue
+            prev = old.records[f]
+            if merged and prev.became != rec.id:
+                said = f"says it became '{prev.became}'" if prev.became else "does not say"
+                pc.add(
+                    path,
+                    f"'{rec.id}' was formed from '{f}', but {old_name} {said} "
+                    f'(expected became = "{rec.id}")',
+                    where,
+                    line,
+                )
+            elif not merged and prev.became not in (None, rec.id):
+                pc.add(
+                    path,
+                    f"'{rec.id}' is '{f}' unchanged, but {old_name} says it became '{prev.became}'",
+                    where,
+                    line,
+                )
+            if merged and prev.ended and rec.formed and prev.ended != rec.formed:
+                pc.add(
+                    path,
+                    f"'{f}' ended on {prev.ended.isoformat()} in {old_name}, but '{rec.id}' "
+                    f"was formed on {rec.formed.isoformat()}",
+                    f"entity[{i + 1}].formed",
+                    locate(text, ("entity", i, "formed")),
+                )
+    missing = [e for e in old.records if e not in covered]
+    if missing:
+        pc.add(
+            path,
+            f"{len(missing)} unit(s) of {old_name} are in no unit's formed_from: "
+            + ", ".join(missing),
+            "list.predecessors",
+            locate(text, ("list", "predecessors")),
+        )
 
 
 def _from_csv(path: Path) -> EntityNames:

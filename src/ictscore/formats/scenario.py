@@ -22,6 +22,7 @@ from pydantic import ConfigDict, Field, field_validator
 from ictscore.formats.criteria import Criteria, Strict, load_criteria
 from ictscore.formats.dataset import Dataset, load_dataset, parse_inline
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
+from ictscore.formats.lineage import ranked_dataset
 from ictscore.formats.plan import Lever, Peers, Uncertainty, check_plan
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
 from ictscore.formats.values import Value, coerce
@@ -62,6 +63,9 @@ class ScenarioFile(Strict):
     name: str | None = None
     criteria: str
     data: str | dict[str, Any]
+    entities: str | None = None
+    """The entity list to rank (relative to this file) when not the framework's own: the 63
+    former provinces or the 34 new ones from the same data file, say."""
     focus: str
     notes: str | None = None
     target_rank: int | None = Field(default=None, ge=1)
@@ -222,6 +226,8 @@ class Scenario:
         upd: dict[str, Any] = {"criteria": _rel(base / self.file.criteria, target.parent)}
         if isinstance(self.file.data, str):
             upd["data"] = _rel(base / self.file.data, target.parent)
+        if self.file.entities is not None:
+            upd["entities"] = _rel(base / self.file.entities, target.parent)
         saved_file, saved_text = self.file, self.text
         self.file = self.file.model_copy(update=upd)
         self.text = ""
@@ -325,7 +331,12 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise
 
 
-def load_scenario(path: Path) -> Scenario:
+def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
+    """Load and check a scenario; `entities` (an entity list) overrides its `entities` key.
+
+    The data set is that of the list ranked: units formed from several are combined from their
+    predecessors' rows (formats.lineage), so focus and changes name units of that list.
+    """
     data, text = parse_toml(path)
     file, _ = load_model(path, ScenarioFile, data, text)
     file = file.model_copy()
@@ -336,6 +347,9 @@ def load_scenario(path: Path) -> Scenario:
         dataset = load_dataset((base / file.data).resolve(), criteria)
     else:
         dataset = parse_inline(file.data, path, "data", text, criteria)
+    if entities is None and file.entities is not None:
+        entities = base / file.entities
+    dataset = ranked_dataset(dataset, criteria, entities)
     pc = ProblemCollector()
     ids = set(dataset.ids())
     if file.focus not in ids:
@@ -396,6 +410,8 @@ def _check_referenced(path: Path, text: str, base: Path, file: ScenarioFile) -> 
     refs = [("criteria", file.criteria)]
     if isinstance(file.data, str):
         refs.append(("data", file.data))
+    if file.entities is not None:
+        refs.append(("entities", file.entities))
     for key, rel in refs:
         target = (base / rel).resolve()
         line = locate(text, (key,))
@@ -409,7 +425,7 @@ def _check_referenced(path: Path, text: str, base: Path, file: ScenarioFile) -> 
 def new_scenario(criteria_path: Path, data_path: Path, focus: str | None, target: Path) -> Scenario:
     """A scenario with an empty edit log, from a criteria file and a data file."""
     criteria = load_criteria(criteria_path.resolve())
-    dataset = load_dataset(data_path.resolve(), criteria)
+    dataset = ranked_dataset(load_dataset(data_path.resolve(), criteria), criteria)
     chosen = focus or dataset.entities[0].id
     if chosen not in dataset.ids():
         raise InputError.one(data_path, f"no entity '{chosen}' in the data")

@@ -9,8 +9,8 @@ print a table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 if TYPE_CHECKING:
@@ -38,6 +38,10 @@ class ResultsDoc:
     """What a face says of a file name whose extension names no format of this kind."""
     projection: Projection
     changes: Sequence[Change] = ()
+    formed_from: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """Units ranked from their predecessors' data: unit → former units."""
+    notes: Sequence[str] = ()
+    """What a reader of the numbers must know (assumptions, mergers), in the output's language."""
 
 
 @dataclass(frozen=True)

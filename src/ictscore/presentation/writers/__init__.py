@@ -77,7 +77,9 @@ def _tabular(fmt: str) -> TextWrite:
         if isinstance(doc, ResultsDoc):
             from ictscore.presentation.writers.results import render_projection
 
-            return render_projection(doc.projection, list(doc.changes), fmt, lang)
+            return render_projection(
+                doc.projection, list(doc.changes), fmt, lang, doc.formed_from, doc.notes
+            )
         if isinstance(doc, ComparisonDoc):
             from ictscore.presentation.writers.results import render_comparison
 

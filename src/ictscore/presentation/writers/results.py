@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ictscore.engine.result import Result
@@ -35,6 +36,7 @@ _T = {
         "differs": "Khác",
         "only": "Chỉ có trong",
         "of": "trên",
+        "notes": "Ghi chú",
     },
     "en": {
         "node": "Criterion",
@@ -53,6 +55,7 @@ _T = {
         "differs": "Differs",
         "only": "Only in",
         "of": "of",
+        "notes": "Notes",
     },
 }
 
@@ -64,11 +67,18 @@ def t(key: str, lang: str) -> str:
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def projection_json(p: Projection, changes: list[Change]) -> dict[str, Any]:
+def projection_json(
+    p: Projection,
+    changes: list[Change],
+    formed_from: Mapping[str, Sequence[str]] | None = None,
+    notes: Sequence[str] = (),
+) -> dict[str, Any]:
+    """`formed_from` (unit → former units) marks units ranked from their predecessors' data."""
     r, b = p.result, p.baseline
+    lineage = formed_from or {}
     crit = r.criteria
     nodes = display_order(r)
-    entities = []
+    entities: list[dict[str, Any]] = []
     for eid in r.order():
         i = r.index(eid)
         g = r.grade(eid)
@@ -84,8 +94,10 @@ def projection_json(p: Projection, changes: list[Change]) -> dict[str, Any]:
                 "ranks": {n: r.ranks[n][i] for n in nodes},
             }
         )
+        if eid in lineage:
+            entities[-1]["formed_from"] = list(lineage[eid])
     f = p.focus
-    return {
+    out: dict[str, Any] = {
         "framework": {
             "id": crit.framework.id,
             "name_vi": crit.framework.name_vi,
@@ -110,10 +122,19 @@ def projection_json(p: Projection, changes: list[Change]) -> dict[str, Any]:
         "peers": {n: list(r.peer_ids(n)) for n in nodes if n in r.peers},
         "changes": [c.model_dump(exclude_none=True) for c in changes],
     }
+    if notes:
+        out["notes"] = list(notes)
+    return out
 
 
-def projection_to_json(p: Projection, changes: list[Change]) -> str:
-    return json.dumps(projection_json(p, changes), ensure_ascii=False, indent=2) + "\n"
+def projection_to_json(
+    p: Projection,
+    changes: list[Change],
+    formed_from: Mapping[str, Sequence[str]] | None = None,
+    notes: Sequence[str] = (),
+) -> str:
+    data = projection_json(p, changes, formed_from, notes)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -274,7 +295,9 @@ def _peer_lines(r: Result, lang: str) -> list[str]:
     return out
 
 
-def projection_to_text(p: Projection, changes: list[Change], lang: str, markdown: bool) -> str:
+def projection_to_text(
+    p: Projection, changes: list[Change], lang: str, markdown: bool, notes: Sequence[str] = ()
+) -> str:
     crit = p.result.criteria
     fw = crit.framework
     title = fw.name_vi if lang == "vi" else fw.name_en
@@ -290,15 +313,24 @@ def projection_to_text(p: Projection, changes: list[Change], lang: str, markdown
     peers = _peer_lines(p.result, lang)
     if peers:
         out += [f"{h}{t('peers', lang)}", "", *peers, ""]
+    if notes:
+        out += [f"{h}{t('notes', lang)}", "", *(f"- {n}" for n in notes), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def render_projection(p: Projection, changes: list[Change], fmt: str, lang: str) -> str:
+def render_projection(
+    p: Projection,
+    changes: list[Change],
+    fmt: str,
+    lang: str,
+    formed_from: Mapping[str, Sequence[str]] | None = None,
+    notes: Sequence[str] = (),
+) -> str:
     if fmt == "json":
-        return projection_to_json(p, changes)
+        return projection_to_json(p, changes, formed_from, notes)
     if fmt == "csv":
         return projection_to_csv(p)
-    return projection_to_text(p, changes, lang, markdown=fmt == "markdown")
+    return projection_to_text(p, changes, lang, markdown=fmt == "markdown", notes=notes)
 
 
 # --- comparison ------------------------------------------------------------------------------

@@ -1,0 +1,271 @@
+"""Entity lineage as data: the 34 provinces of 1/7/2025 and the 63 they were formed from.
+
+The bundled lists are checked against the reference's reading of Nghị quyết 202/2025/QH15
+(tests/data/nq202-2025-lineage.md, matched by name, not by id), and the loader's checks are
+exercised on small lists written here, since the mechanism is for any list (departments merged in
+2025, communes), not for provinces alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from ictscore.cli.main import main
+from ictscore.formats.errors import InputError
+from ictscore.formats.names import EntityNames, load_entity_list
+
+from ..conftest import CRITERIA
+
+NEW = CRITERIA / "entities" / "vn-provinces-2025.toml"
+OLD = CRITERIA / "entities" / "vn-provinces.toml"
+REFERENCE = Path(__file__).resolve().parent.parent / "data" / "nq202-2025-lineage.md"
+MERGER = dt.date(2025, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def new() -> EntityNames:
+    return load_entity_list(NEW)
+
+
+@pytest.fixture(scope="module")
+def old() -> EntityNames:
+    return load_entity_list(OLD)
+
+
+def reference_lineage() -> list[tuple[str, list[str]]]:
+    """(new unit's name, [former provinces' names]) as the reference writes them."""
+    text = " ".join(REFERENCE.read_text(encoding="utf-8").split())
+    body = text.split("check against the resolution):", 1)[1]
+    merged_part, unchanged_part = body.split("; unchanged:", 1)
+    out = []
+    for m in re.finditer(r"\s*([^;()]+?) \(([^()]+)\)", merged_part):
+        out.append((m.group(1).strip(), [n.strip() for n in m.group(2).split(",")]))
+    unchanged = re.sub(r"\([^)]*\)", "", unchanged_part).rstrip(". ")
+    for name in unchanged.split(","):
+        out.append((name.strip(), [name.strip()]))
+    return out
+
+
+def test_the_reference_is_read_whole() -> None:
+    lineage = reference_lineage()
+    assert len(lineage) == 34
+    assert sum(len(f) for _, f in lineage) == 63
+    assert sum(1 for n, f in lineage if f == [n]) == 11
+
+
+def test_34_units_23_formed_by_merger_11_unchanged(new: EntityNames) -> None:
+    assert len(new.ids()) == 34
+    merged = [e for e in new.ids() if new.merged(e)]
+    assert len(merged) == 23
+    assert all(new.formed_from(e) == (e,) for e in new.ids() if e not in merged)
+    assert new.predecessors is not None and new.predecessors.list_id == "vn-provinces"
+
+
+def test_every_former_province_is_in_exactly_one_new_unit(new: EntityNames, old: EntityNames):
+    counts = Counter(f for e in new.ids() for f in new.formed_from(e))
+    assert sorted(counts) == sorted(old.ids())
+    assert set(counts.values()) == {1}
+
+
+def test_lineage_matches_the_resolution_for_all_34(new: EntityNames, old: EntityNames) -> None:
+    got = {eid: sorted(new.formed_from(eid)) for eid in new.ids()}
+    want = {}
+    for name, formers in reference_lineage():
+        want[new.match(name)] = sorted(old.match(n) for n in formers)
+    assert got == want
+
+
+def test_a_new_unit_keeps_the_id_of_the_province_whose_name_it_keeps(
+    new: EntityNames, old: EntityNames
+) -> None:
+    for eid in new.ids():
+        if new.merged(eid):
+            assert eid in new.formed_from(eid), eid
+            assert new.name(eid) == old.name(eid), eid
+    assert new.formed_from("bac-ninh") == ("bac-ninh", "bac-giang")
+    assert new.formed_from("da-nang") == ("da-nang", "quang-nam")
+
+
+def test_new_names_are_known(new: EntityNames) -> None:
+    assert new.match("TP. Huế") == new.match("Huế") == "thua-thien-hue"
+    assert new.name("thua-thien-hue") == "TP. Huế"
+    assert new.match("TP.HCM") == "ho-chi-minh"
+    with pytest.raises(LookupError):
+        new.match("Bình Dương")  # merged into TP. Hồ Chí Minh: not one of its names
+
+
+def test_the_former_list_says_when_each_unit_ended_and_what_it_became(
+    new: EntityNames, old: EntityNames
+) -> None:
+    for eid in new.ids():
+        for f in new.formed_from(eid):
+            rec = old.records[f]
+            if new.merged(eid):
+                assert (rec.ended, rec.became) == (MERGER, eid), f
+            else:
+                assert (rec.ended, rec.became) == (None, None), f
+    for eid in new.ids():
+        rec = new.records[eid]
+        assert rec.source and "202/2025/QH15" in rec.source
+        assert rec.formed == (MERGER if new.merged(eid) else None)
+
+
+# --- the loader's checks, on any list ---------------------------------------------------------
+
+OLD_DEPTS = """\
+[list]
+id = "so-2024"
+
+[[entity]]
+id = "so-tttt"
+name = "Sở Thông tin và Truyền thông"
+ended = 2025-03-01
+became = "so-khcn"
+
+[[entity]]
+id = "so-khcn"
+name = "Sở Khoa học và Công nghệ"
+ended = 2025-03-01
+became = "so-khcn"
+
+[[entity]]
+id = "so-noi-vu"
+name = "Sở Nội vụ"
+"""
+
+NEW_DEPTS = """\
+[list]
+id = "so-2025"
+predecessors = "old.toml"
+
+[[entity]]
+id = "so-khcn"
+name = "Sở Khoa học và Công nghệ"
+formed_from = ["so-khcn", "so-tttt"]
+formed = 2025-03-01
+
+[[entity]]
+id = "so-noi-vu"
+name = "Sở Nội vụ"
+formed_from = ["so-noi-vu"]
+"""
+
+
+def write(tmp_path: Path, old_text: str = OLD_DEPTS, new_text: str = NEW_DEPTS) -> Path:
+    (tmp_path / "old.toml").write_text(old_text, encoding="utf-8")
+    (tmp_path / "new.toml").write_text(new_text, encoding="utf-8")
+    return tmp_path / "new.toml"
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(InputError) as exc:
+        load_entity_list(path)
+    return [str(p) for p in exc.value.problems]
+
+
+def test_a_department_merger_loads(tmp_path: Path) -> None:
+    names = load_entity_list(write(tmp_path))
+    assert names.merged("so-khcn") and not names.merged("so-noi-vu")
+    assert names.has_mergers()
+
+
+def test_a_former_unit_left_out_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, new_text=NEW_DEPTS.replace(', "so-tttt"]', "]"))
+    msgs = problems(path)
+    assert any("are in no unit's formed_from: so-tttt" in m for m in msgs), msgs
+
+
+def test_a_unit_in_two_new_units_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, new_text=NEW_DEPTS.replace('["so-noi-vu"]', '["so-noi-vu", "so-tttt"]'))
+    msgs = problems(path)
+    assert any(
+        "'so-tttt' is in the formed_from of both 'so-khcn' and 'so-noi-vu'" in m for m in msgs
+    )
+    assert any("new.toml:" in m and "[entity[2].formed_from]" in m for m in msgs)
+
+
+def test_the_two_lists_must_agree_on_what_a_unit_became(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        old_text=OLD_DEPTS.replace(
+            'became = "so-khcn"\n\n[[entity]]\nid = "so-khcn"',
+            'became = "so-noi-vu"\n\n[[entity]]\nid = "so-khcn"',
+        ),
+    )
+    msgs = problems(path)
+    assert any("says it became 'so-noi-vu'" in m and "so-tttt" in m for m in msgs), msgs
+
+
+def test_a_merged_unit_the_old_list_says_nothing_of(tmp_path: Path) -> None:
+    old_text = OLD_DEPTS.replace(
+        'ended = 2025-03-01\nbecame = "so-khcn"\n\n[[entity]]\nid = "so-noi-vu"',
+        '\n[[entity]]\nid = "so-noi-vu"',
+    )
+    msgs = problems(write(tmp_path, old_text=old_text))
+    assert any("'so-khcn' was formed from 'so-khcn', but old.toml does not say" in m for m in msgs)
+
+
+def test_dates_must_agree(tmp_path: Path) -> None:
+    msgs = problems(
+        write(tmp_path, new_text=NEW_DEPTS.replace("formed = 2025-03-01", "formed = 2025-07-01"))
+    )
+    assert any(
+        "ended on 2025-03-01 in old.toml, but 'so-khcn' was formed on 2025-07-01" in m for m in msgs
+    )
+
+
+def test_unknown_former_id_has_a_hint(tmp_path: Path) -> None:
+    msgs = problems(write(tmp_path, new_text=NEW_DEPTS.replace('"so-tttt"]', '"so-ttt"]')))
+    assert any("'so-ttt' is not a unit of old.toml (did you mean 'so-tttt'?)" in m for m in msgs)
+
+
+def test_every_unit_says_what_it_was_formed_from(tmp_path: Path) -> None:
+    msgs = problems(
+        write(tmp_path, new_text=NEW_DEPTS.replace('formed_from = ["so-noi-vu"]\n', ""))
+    )
+    assert any("'so-noi-vu' does not say what it was formed from" in m for m in msgs)
+
+
+def test_formed_from_needs_a_predecessor_list(tmp_path: Path) -> None:
+    msgs = problems(write(tmp_path, new_text=NEW_DEPTS.replace('predecessors = "old.toml"\n', "")))
+    assert any("add predecessors" in m for m in msgs)
+
+
+def test_missing_or_circular_predecessors(tmp_path: Path) -> None:
+    msgs = problems(write(tmp_path, new_text=NEW_DEPTS.replace("old.toml", "gone.toml")))
+    assert any("predecessors file not found: gone.toml" in m for m in msgs)
+    circular = OLD_DEPTS.replace('id = "so-2024"', 'id = "so-2024"\npredecessors = "new.toml"')
+    msgs = problems(write(tmp_path, old_text=circular))
+    assert any("leads back to this list" in m for m in msgs)
+
+
+def test_an_end_without_a_successor(tmp_path: Path) -> None:
+    msgs = problems(
+        write(
+            tmp_path,
+            old_text=OLD_DEPTS.replace(
+                'became = "so-khcn"\n\n[[entity]]\nid = "so-noi-vu"',
+                '\n[[entity]]\nid = "so-noi-vu"',
+            ),
+        )
+    )
+    assert any("gives ended without became" in m for m in msgs)
+
+
+def test_validate_reports_lineage_problems_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, new_text=NEW_DEPTS.replace(', "so-tttt"]', "]"))
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert re.search(r"^error: \S*new\.toml:\d+ \[list\.predecessors\]: 1 unit", err, re.M), err
+
+
+def test_validate_accepts_the_bundled_lists() -> None:
+    assert main(["validate", str(NEW), str(OLD)]) == 0

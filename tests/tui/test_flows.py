@@ -117,8 +117,13 @@ async def test_invalid_input_is_refused(make_app: MakeApp) -> None:
         # an aggregate cannot be edited
         await find(pilot, "hd_ty_le_nop")
         await pilot.press("shift+left")  # the parent pillar
+        await pilot.pause()
+        assert app.screen.selected == "hoat_dong_chuyen_doi_so"  # type: ignore[attr-defined]
         await pilot.press("plus")
         assert app.session.scenario.cursor == 1
+        assert [str(n.message) for n in app._notifications][-1] == (
+            "Hoạt động chuyển đổi số được tính từ các thành phần; hãy chọn một chỉ tiêu"
+        )
 
 
 async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> None:

@@ -98,6 +98,8 @@ def test_case_as_a_process(case: str, corpus: Path) -> None:
 
 
 def test_every_case_has_expectations() -> None:
+    assert len(CASES) >= 40, CASES
+    assert len([c for c in CASES if expectation(c).get("subprocess")]) >= 5
     for case in CASES:
         exp = expectation(case)
         assert exp["args"] and exp["stderr"], case

@@ -49,8 +49,11 @@ def test_scenario_computes(path: Path) -> None:
     sc = load_scenario(path)
     proj = WhatIf(sc).project()
     root = sc.criteria.root
+    assert len(sc.dataset.ids()) >= 2, "a ranking needs peers"
     assert proj.baseline.count_ranked(root) == len(sc.dataset.ids())
-    assert proj.result.score(sc.focus) is not None
+    lo, hi = Engine(sc.criteria).bounds[root]
+    score = proj.result.score(sc.focus)
+    assert score is not None and lo <= score <= hi, (lo, score, hi)
     assert sc.applied(), "a bundled scenario shows at least one change"
     for e in sc.dataset.entities:
         assert e.source, f"{e.id}: every bundled row says where its numbers come from"

@@ -9,7 +9,7 @@ import statistics
 import pytest
 
 from ictscore.engine.compute import Engine
-from ictscore.formats.criteria import Aggregate, Criteria, Indicator, load_criteria
+from ictscore.formats.criteria import Aggregate, Criteria, load_criteria
 from ictscore.formats.dataset import Dataset, Entity
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
@@ -25,8 +25,22 @@ def crit() -> Criteria:
     return load_criteria(CRITERIA / "vn-ict-index-province.toml")
 
 
+SUBINDICES = [
+    "htkt_xa_hoi",
+    "htkt_co_quan",
+    "hanl_xa_hoi",
+    "hanl_co_quan",
+    "ud_noi_bo",
+    "dich_vu_cong_truc_tuyen",
+    "cong_nghiep_cntt",
+]
+"""Two sub-indices under each pillar, and the IT industry index: the nodes rescaled 0..1."""
+
+
 def _subindices(crit: Criteria) -> list[Aggregate]:
-    return [a for a in crit.aggregates() if a.rescale == "minmax"]
+    subs = [a for a in crit.aggregates() if a.rescale == "minmax"]
+    assert [a.id for a in subs] == SUBINDICES
+    return subs
 
 
 def test_da_nang_2019_from_published_pillars(crit: Criteria) -> None:
@@ -60,6 +74,7 @@ def test_structure(crit: Criteria) -> None:
         kids = [c.node for c in crit.nodes[pillar].children]  # type: ignore[union-attr]
         assert len(kids) == 2 and all(crit.nodes[k].rescale == "minmax" for k in kids)  # type: ignore[union-attr]
     # every indicator is representative and z-scored; no aggregate claims to be
+    assert crit.indicators()
     for ind in crit.indicators():
         assert ind.representative and ind.rule.type == "zscore", ind.id
     assert not any(a.representative for a in crit.aggregates())
@@ -119,11 +134,10 @@ def test_raising_an_indicator_for_the_best_keeps_it_at_one(crit: Criteria) -> No
 
 
 def test_indicators_are_all_below_subindices(crit: Criteria) -> None:
-    for ind in crit.indicators():
-        assert isinstance(ind, Indicator)
-        parents = crit.parents[ind.id]
-        assert len(parents) == 1
-        assert crit.nodes[parents[0]].rescale == "minmax"  # type: ignore[union-attr]
+    below = {ind.id: crit.parents[ind.id] for ind in crit.indicators()}
+    assert len(below) == 23
+    assert all(len(parents) == 1 for parents in below.values())
+    assert {parents[0] for parents in below.values()} == set(SUBINDICES)
 
 
 def test_illustrative_scenario_moves_peers_too() -> None:

@@ -59,16 +59,24 @@ def test_report_of_the_bundled_scenario() -> None:
     """Invariants only: the bundled example may change, the rules of the report may not."""
     sc = load_scenario(BUNDLED)
     m = build_report(sc, WhatIf(sc).project())
-    assert m.count == 19 and m.threshold == 4
-    assert "hd_ty_le_nop_truc_tuyen" in {s.node for s in m.weaknesses}  # 0 %: last of 19
-    assert all(s.gap >= 4 for s in m.strengths) and all(s.gap <= -4 for s in m.weaknesses)
+    assert m.count == 19 and m.threshold == 4  # ⌈19 / 6⌉ places
+    base = m.projection.baseline
+    overall = base.rank(sc.focus)
+    assert overall == m.overall.delta.baseline_rank == 13
+    online = next(s for s in m.weaknesses if s.node == "hd_ty_le_nop_truc_tuyen")
+    assert (online.rank, online.gap) == (19, 13 - 19)  # 0 %: last of 19
+    assert m.strengths and m.weaknesses
     # a strength counts from the end of its tie: sharing first place with most peers is none
-    overall = m.overall.delta.baseline_rank
-    assert overall is not None and all(s.last < overall for s in m.strengths)
+    for s in m.strengths:
+        last = sum(1 for r in base.ranks[s.node] if r is not None and r <= s.rank)
+        assert (s.last, s.gap) == (last, overall - last) and s.gap >= 4, s
+    for s in m.weaknesses:
+        assert s.rank == base.rank(sc.focus, s.node) and s.gap == overall - s.rank <= -4, s
     text = render_report(sc, "markdown", "vi")
-    for c in sc.applied():  # the audit trail of every change is in the report
-        for field in (c.note, c.source, c.author, c.date):
-            assert field is None or field in text
+    trail = [f for c in sc.applied() for f in (c.note, c.source, c.author, c.date) if f]
+    assert len(trail) >= 2  # the bundled change has a note and a source
+    for field in trail:  # the audit trail of every change is in the report
+        assert field in text, field
 
 
 class _Checker(HTMLParser):

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl  # in the test extra: the xlsx checks must run, never skip
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
@@ -60,7 +61,6 @@ async def export_to(pilot: Pilot[None], path: Path | str, key: str = "x") -> Non
 
 
 async def test_export_each_format(make_app: MakeApp, tmp_path: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
     app = make_app()
     out = tmp_path / "out"
     async with app.run_test(size=SIZE) as pilot:
@@ -85,7 +85,6 @@ async def test_export_each_format(make_app: MakeApp, tmp_path: Path) -> None:
 
 
 async def test_default_name_beside_the_scenario(make_app: MakeApp, scenario_copy: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

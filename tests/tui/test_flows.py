@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import re
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ictscore.formats.scenario import load_scenario
@@ -16,11 +20,14 @@ from ictscore.tui.screens.confirm import ChoiceScreen
 from ictscore.tui.screens.help import HelpScreen
 from ictscore.tui.screens.main import MainScreen
 from ictscore.tui.widgets.node_tree import NodeTree
+from ictscore.tui.widgets.pillar_chart import PillarChart
 from ictscore.tui.widgets.ranking_table import RankingTable
 from ictscore.tui.widgets.summary_panel import SummaryPanel
+from ictscore.tui.widgets.sweep_chart import SweepChart
 
 MakeApp = Callable[..., IctscoreApp]
 ONLINE = "hd_ty_le_nop_truc_tuyen"
+DEPT = "bac-giang-department-dti.toml"
 SIZE = (120, 40)
 
 
@@ -82,7 +89,8 @@ async def test_undo_redo(make_app: MakeApp) -> None:
         await pilot.press("ctrl+z")
         assert rank(app) == 13 and "●" in app.title
         await pilot.press("ctrl+z")  # nothing left: a message, no crash
-        assert rank(app) == 13
+        assert rank(app) == 13 and app.session.scenario.cursor == 0
+        assert [str(n.message) for n in app._notifications][-1] == "Không có gì để hoàn tác"
         await pilot.press("ctrl+y")
         assert rank(app) == 10 and "●" not in app.title
         assert "→ 711,0  hạng 13 → 10 ▲3" in summary(app)
@@ -109,8 +117,13 @@ async def test_invalid_input_is_refused(make_app: MakeApp) -> None:
         # an aggregate cannot be edited
         await find(pilot, "hd_ty_le_nop")
         await pilot.press("shift+left")  # the parent pillar
+        await pilot.pause()
+        assert app.screen.selected == "hoat_dong_chuyen_doi_so"  # type: ignore[attr-defined]
         await pilot.press("plus")
         assert app.session.scenario.cursor == 1
+        assert [str(n.message) for n in app._notifications][-1] == (
+            "Hoạt động chuyển đổi số được tính từ các thành phần; hãy chọn một chỉ tiêu"
+        )
 
 
 async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> None:
@@ -342,6 +355,94 @@ async def test_resizing_keeps_every_panel_fitted(make_app: MakeApp) -> None:
             assert widest <= tree.size.width, (width, widest, tree.size.width)
             table = app.screen.query_one(RankingTable)
             assert table.get_row("so-noi-vu")[0].plain.strip() == "► 10"
-        await pilot.press("g")  # the charts redraw at the new size too
+
+
+PILLARS = [
+    "nhan_thuc_so",
+    "the_che_so",
+    "ha_tang_so",
+    "nhan_luc_so",
+    "an_toan_thong_tin",
+    "hoat_dong_chuyen_doi_so",
+]
+# Sở Nội vụ's pillar points as saved (online applications at 30 %): 77.5 + 72 + 105.5 + 73 +
+# 82.5 + 300.5 = 711.0, the scenario's total. 50 % online is 60 points instead of 45 (the step
+# rule of hd_ty_le_nop_truc_tuyen), so the activity pillar gains 15.
+SAVED_POINTS = [77.5, 72.0, 105.5, 73.0, 82.5, 300.5]
+
+
+def pillar_maxima(scenario: Path) -> list[float]:
+    """Each pillar's max_score, read from the criteria file itself."""
+    crit = tomllib.loads((scenario.parent.parent / "criteria" / DEPT).read_text("utf-8"))
+    maxima = {a["id"]: float(a["max_score"]) for a in crit["aggregate"]}
+    return [maxima[p] for p in PILLARS]
+
+
+def bars(chart: PillarChart) -> dict[str, list[float]]:
+    """The heights of the bars the pillar chart last drew, by series (one bar per pillar)."""
+    m = chart.plt.monitor
+    out: dict[str, list[float]] = {}
+    name = ""
+    for label, ys in zip(m.label, m.y, strict=True):
+        name = label or name
+        out.setdefault(name, []).append(ys[1])
+    return out
+
+
+def painted(widget: Widget) -> list[str]:
+    """The lines the widget last painted on the screen (re-rendered only if it is dirty)."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+def score_axis(sweep: SweepChart) -> list[float]:
+    """The tick labels of the sweep chart's right-hand (score) axis as painted, top first."""
+    ticks = [re.search(r"├(\d+(?:\.\d+)?)\s*$", ln) for ln in painted(sweep)]
+    return [float(t[1]) for t in ticks if t]
+
+
+async def test_charts_redraw_at_the_new_size_and_after_an_edit(
+    make_app: MakeApp, scenario_copy: Path
+) -> None:
+    maxima = pillar_maxima(scenario_copy)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "10" in app.screen.query_one(SummaryPanel).plain
+        await find(pilot, "hd_ty_le_nop")
+        await pilot.press("g")
+        await pilot.pause()
+        pillars = app.screen.query_one(PillarChart)
+        sweep = app.screen.query_one(SweepChart)
+        for width, height in [(80, 24), (120, 40)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.pause()
+            for chart in (pillars, sweep):
+                lines = painted(chart)
+                w, h = chart.size
+                assert w >= 30 and h >= 5, (width, height, chart.size)
+                assert len(lines) == h and {len(ln) for ln in lines} == {w}, (width, height)
+                assert chart.plt.monitor.size == [w, h]  # plotted for this size, not the last
+        assert "Các chỉ số chính (% max)" in painted(pillars)[0]
+        shown = bars(pillars)
+        assert list(shown) == ["Sở Nội vụ", "Đơn vị trên", "Dẫn đầu", "Trung vị"]
+        saved = [100 * p / m for p, m in zip(SAVED_POINTS, maxima, strict=True)]
+        assert shown["Sở Nội vụ"] == pytest.approx(saved)
+        # the sweep of the selected indicator: ranks 13, 11, 10 at 0, 20 and 30 %, a mark at 30
+        rank_line, score_line = sweep.plt.monitor.y
+        xs = sweep.plt.monitor.x[0]
+        at = {x: (-r, s) for x, r, s in zip(xs, rank_line, score_line, strict=True)}
+        assert (at[0.0], at[20.0], at[30.0]) == ((13, 666.0), (11, 696.0), (10, 711.0))
+        assert sweep.plt.monitor.vcoord[0] == [30.0]
+        assert score_axis(sweep)[0] == 711
+        await pilot.press("5", "0", "enter")  # 50 % online
+        await pilot.pause()
+        await pilot.pause()
+        assert app.session.value(ONLINE) == 50.0
+        edited = bars(pillars)["Sở Nội vụ"]
+        assert edited[:5] == pytest.approx(saved[:5])
+        assert edited[5] == pytest.approx(100 * (300.5 + 15) / 400)
+        assert sweep.plt.monitor.vcoord[0] == [50.0]
+        rank_line, score_line = sweep.plt.monitor.y
+        at = dict(zip(sweep.plt.monitor.x[0], score_line, strict=True))
+        assert at[50.0] == 726.0
+        assert score_axis(sweep)[0] == 726  # the top of the score axis follows

@@ -108,7 +108,8 @@ async def test_ticking_by_hand_updates_the_budget_bar(make_app: MakeApp) -> None
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert not app.session.dirty or app.session.scenario.cursor == 1  # nothing applied
+        assert not app.session.dirty and app.session.scenario.cursor == 1  # nothing applied
+        assert rank(app) == 10
 
 
 async def _seek(pilot: Pilot[None]) -> str:

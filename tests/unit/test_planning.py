@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ictscore.planning.levers import LeverModel
 from ictscore.planning.optimise import Question, brute_force, optimise
 from ictscore.planning.peers import growth_model, project_peers
 from ictscore.planning.planner import plan, start_result
-from ictscore.planning.seek import Goal, candidates, goal_test, seek
+from ictscore.planning.seek import Goal, SeekAnswer, candidates, goal_test, seek
 
 from ..conftest import CRITERIA, SCENARIOS
 from .planning_support import peer_relative_criteria, random_dataset
@@ -50,10 +51,10 @@ def peer_world(tmp_path_factory):  # type: ignore[no-untyped-def]
 # --- goal seeking ------------------------------------------------------------------------------
 
 
-def _check_answer(engine: Engine, start: Result, focus: str, goal: Goal) -> int:
+def _check_answer(engine: Engine, start: Result, focus: str, goal: Goal, ans: SeekAnswer) -> None:
     """Every option reaches the goal, and the next smaller valid value does not."""
     ok = goal_test(goal, focus, start)
-    ans = seek(engine, start, focus, goal)
+    assert ans.options, "nothing to check: the goal has no option"
     for o in ans.options:
         ind = engine.criteria.nodes[o.node]
         assert isinstance(ind, Indicator)
@@ -67,7 +68,6 @@ def _check_answer(engine: Engine, start: Result, focus: str, goal: Goal) -> int:
             cur = float(o.start_value)  # type: ignore[arg-type]
             if (smaller > cur) if ind.direction == "higher" else (smaller < cur):
                 assert not ok(engine.update(start, focus, o.node, smaller))
-    return len(ans.options)
 
 
 def test_seek_default_scenario_gain_one(scenario, start) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +81,7 @@ def test_seek_default_scenario_gain_one(scenario, start) -> None:  # type: ignor
     # bandwidth is scored relative to the best department: 30 → 105 Mbps is the least that works
     assert by_node["ht_bang_thong"].value == 105.0
     assert ans.unreachable["hd_thu_dien_tu"].code == "already_best"
-    assert _check_answer(w.engine, r, scenario.focus, Goal(gain=1)) == len(ans.options)
+    _check_answer(w.engine, r, scenario.focus, Goal(gain=1), ans)
 
 
 def test_seek_unreachable_has_reason(scenario, start) -> None:  # type: ignore[no-untyped-def]
@@ -96,13 +96,85 @@ def test_seek_unreachable_has_reason(scenario, start) -> None:  # type: ignore[n
     assert ans.unreachable["ht_bang_thong"].code == "falls_short"
 
 
-@pytest.mark.parametrize("focus", ["e0", "e3", "e7", "e11"])
-@pytest.mark.parametrize("goal", [Goal(gain=1), Goal(gain=3), Goal(rank=1)])
+def _grid(ind: Indicator, cur: float) -> list[float]:
+    """The indicator's valid values better than `cur`, nearest first: range[0] + k × step."""
+    assert ind.range is not None and ind.step is not None
+    lo, hi = ind.range
+    values = [lo + k * ind.step for k in range(round((hi - lo) / ind.step) + 1)]
+    if ind.direction == "higher":
+        return [v for v in values if v > cur + 1e-9]
+    return [v for v in reversed(values) if v < cur - 1e-9]
+
+
+def _best(ind: Indicator) -> float:
+    assert ind.range is not None
+    return ind.range[1] if ind.direction == "higher" else ind.range[0]
+
+
+# the focus entities and goals of the peer-relative world that are not met at the start: e7 is
+# last of 12, e11 third, e0 second (the first, e3, is below)
+PEER_GOALS = [
+    ("e0", Goal(gain=1)),
+    ("e0", Goal(rank=1)),
+    ("e11", Goal(gain=1)),
+    ("e11", Goal(gain=3)),
+    ("e7", Goal(gain=1)),
+    ("e7", Goal(gain=3)),
+    ("e7", Goal(rank=1)),
+]
+
+
+@pytest.mark.parametrize(("focus", "goal"), PEER_GOALS, ids=[f"{f}-{g}" for f, g in PEER_GOALS])
 def test_seek_peer_relative_rules(peer_world, focus: str, goal: Goal) -> None:  # type: ignore[no-untyped-def]
+    """Against a brute force over every valid value: each indicator offered with the least
+    value that reaches the goal, and every other one unreachable even at its best value."""
     engine, start = peer_world
-    if goal_test(goal, focus, start)(start):
-        return
-    _check_answer(engine, start, focus, goal)
+    ok = goal_test(goal, focus, start)
+    assert not ok(start), "the case must start short of its goal"
+    ans = seek(engine, start, focus, goal)
+    i = start.index(focus)
+    want: dict[str, float] = {}
+    short_of: dict[str, int] = {}
+    for ind in engine.criteria.indicators():
+        cur = float(start.raw[ind.id][i])  # type: ignore[arg-type]
+        at_best = engine.update(start, focus, ind.id, _best(ind))
+        if not ok(at_best):
+            short_of[ind.id] = at_best.rank(focus)  # type: ignore[assignment]
+        elif ind.step is not None:  # a grid: the first value that reaches the goal
+            want[ind.id] = next(
+                v for v in _grid(ind, cur) if ok(engine.update(start, focus, ind.id, v))
+            )
+        else:  # continuous: checked one display unit below in _check_answer
+            want[ind.id] = math.nan
+    assert want.keys() | short_of.keys() == {"a", "b", "c", "d", "e"}
+    got = {o.node: float(o.value) for o in ans.options}  # type: ignore[arg-type]
+    assert got.keys() == want.keys()
+    for node, value in want.items():
+        if not math.isnan(value):
+            assert got[node] == pytest.approx(value), node
+    assert set(ans.unreachable) == set(short_of)
+    for node, rank in short_of.items():
+        why = ans.unreachable[node]
+        if why.code == "already_best":  # past a step table's top step: nothing left to gain
+            assert rank == start.rank(focus), node
+        else:
+            assert why.code in ("falls_short", "step_table_tops_out"), node
+            assert why.data["rank"] == rank, node
+    if want:
+        _check_answer(engine, start, focus, goal, ans)
+    else:
+        assert ans.reason is not None and ans.reason.code == "no_single_node_reaches"
+
+
+@pytest.mark.parametrize("goal", [Goal(gain=1), Goal(gain=3), Goal(rank=1)])
+def test_seek_when_the_goal_is_already_met(peer_world, goal: Goal) -> None:  # type: ignore[no-untyped-def]
+    engine, start = peer_world
+    leader = start.order()[0]
+    assert start.rank(leader) == 1
+    ans = seek(engine, start, leader, goal)
+    assert (ans.options, ans.unreachable) == ([], {})
+    assert ans.reason is not None and ans.reason.code == "goal_already_met"
+    assert (ans.start_rank, ans.target_rank) == (1, 1)
 
 
 def test_seek_overtake(peer_world) -> None:  # type: ignore[no-untyped-def]
@@ -240,9 +312,9 @@ def test_default_scenario_plan(scenario) -> None:  # type: ignore[no-untyped-def
     ]
     assert rep.outcome.cost == 1_460_000_000
     assert (rep.outcome.score, rep.outcome.rank) == (805.0, 4)
-    assert rep.outcome == brute_force(rep.model, rep.question) or (
-        brute_force(rep.model, rep.question).score == rep.outcome.score  # type: ignore[union-attr]
-    )
+    exhaustive = brute_force(rep.model, rep.question)
+    assert exhaustive is not None
+    assert (exhaustive.score, exhaustive.rank, exhaustive.cost) == (805.0, 4, 1_460_000_000)
     cheapest = plan(scenario, target_rank=5, draws=0)
     assert cheapest.mode == "least_cost" and cheapest.reached
     assert cheapest.outcome.cost == 790_000_000 and cheapest.outcome.rank == 5
@@ -258,17 +330,34 @@ def test_default_scenario_plan(scenario) -> None:  # type: ignore[no-untyped-def
 
 
 def test_attribution_adds_up_and_sees_normalisation(peer_world) -> None:  # type: ignore[no-untyped-def]
+    """The last entity raises 'c' (relative to the best) to 100, which lowers every peer's 'c'
+    score; then two peers raise their own 'c'. Each part is counted here without `attribute`."""
     engine, start = peer_world
     focus = start.order()[-1]
-    after = engine.update(start, focus, "c", 100.0)  # becomes the best: everyone else's c drops
-    for k in range(3):
-        after = engine.update(after, f"e{k}" if f"e{k}" != focus else "e5", "e", 12.0)
+    assert (focus, start.rank(focus)) == ("e7", 12)
+    own_change = engine.update(start, focus, "c", 100.0)
+    after = own_change
+    for peer in ("e9", "e5"):
+        after = engine.update(after, peer, "c", 95.0)
+    new_score = own_change.score(focus)
+    assert new_score is not None
+    # own: the new score against the peers' old scores (4 of them stay above)
+    own_rank = 1 + sum(1 for e in start.entity_ids if e != focus and start.score(e) > new_score)  # type: ignore[operator]
+    # normalisation: the best 'c' went from 85 to 100, so e9's 'c' (70) drops from
+    # 20 × 70/85 to 20 × 70/100 points, which takes e9 below the focus entity
+    e9 = start.score("e9")
+    assert e9 is not None and e9 > new_score
+    assert own_change.score("e9") == pytest.approx(e9 - 20 * 70 * (1 / 85 - 1 / 100))
+    assert own_change.score("e9") < new_score  # type: ignore[operator]
+    # peers: e9 and e5 now score 19 on 'c' and both pass the focus entity again
+    assert (own_rank, own_change.rank(focus), after.rank(focus)) == (5, 4, 6)
     a = attribute(engine, start, after, focus)
-    assert a.own + a.normalisation + a.peers == a.total
-    assert a.before_rank == start.rank(focus) and a.after_rank == after.rank(focus)
-    only_focus = engine.update(start, focus, "c", 100.0)
-    b = attribute(engine, start, only_focus, focus)
-    assert b.peers == 0 and b.own + b.normalisation == b.total
+    assert (a.before_rank, a.after_rank) == (12, 6)
+    assert (a.own, a.normalisation, a.peers) == (12 - 5, 5 - 4, 4 - 6)
+    assert (a.before_score, a.after_score) == (start.score(focus), after.score(focus))
+    # with the peers left alone there is no peer part
+    b = attribute(engine, start, own_change, focus)
+    assert (b.own, b.normalisation, b.peers, b.after_rank) == (7, 1, 0, 4)
 
 
 def test_next_year_with_peers(scenario, start) -> None:  # type: ignore[no-untyped-def]

@@ -146,10 +146,14 @@ def test_update_leaves_the_old_result_untouched() -> None:
     engine = Engine(crit)
     rows = random_rows(crit, 5, random.Random(1))
     before = engine.compute(dataset(rows))
-    snapshot = {n: before.scores[n] for n in crit.order}
-    engine.update(before, "e0", "mm", 77.0)
-    engine.update(before, "e1", "ra", 3.0)
-    assert {n: before.scores[n] for n in crit.order} == snapshot
+    fresh = engine.compute(dataset(rows))  # the same numbers, in objects update never saw
+    assert before.raw["mm"][0] != 77.0 and before.raw["ra"][1] != 3.0
+    a = engine.update(before, "e0", "mm", 77.0)
+    b = engine.update(before, "e1", "ra", 3.0)
+    assert (a.raw["mm"][0], b.raw["ra"][1]) == (77.0, 3.0)
+    assert a.scores["mm"] != before.scores["mm"] and b.scores["ra"] != before.scores["ra"]
+    assert_same(before, fresh)
+    assert dict(before.inputs) == dict(fresh.inputs)
 
 
 def test_update_on_bundled_default() -> None:

@@ -54,8 +54,12 @@ def test_crash_then_reopen_restores_every_edit(scenario_copy: Path) -> None:
     assert again.result.rank(again.focus) == 11
     assert [c.value for c in again.scenario.applied()] == [20.0]
     assert again.scenario.file.target_rank == 3
-    assert again.redo() is not None  # the undone edit is still there to redo
-    assert again.pending() is not None  # the restored session journals on
+    redone = again.redo()  # the undone edit is still there to redo
+    assert redone is not None and (redone.node, redone.value) == ("nt_hop_ban_chi_dao", 4.0)
+    # 4 meetings score 20 points instead of 10: 696 + 10 = 706, one place up
+    assert again.result.score(again.focus) == 706.0 and again.result.rank(again.focus) == 10
+    journal = again.pending()  # the restored session journals on: the redo is in it
+    assert journal is not None and [op["op"] for op in journal.ops][-1] == "redo"
 
 
 def test_saving_removes_the_journal(scenario_copy: Path) -> None:

@@ -167,6 +167,7 @@ def test_opens_by_name_from_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert scenario_from_args(args).path == PATH
 
 
+@pytest.mark.slow  # the planner driven by the Pilot
 async def test_opens_in_the_planner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ictscore.planning.session import Session
     from ictscore.tui.app import IctscoreApp

@@ -28,6 +28,7 @@ COMMANDS = [
     "export",
     "report",
     "seek",
+    "next",
     "plan",
     "open",
     "history",

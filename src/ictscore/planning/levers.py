@@ -174,14 +174,14 @@ def lever_gains(model: LeverModel) -> list[LeverGain]:
     out = []
     for k, lv in enumerate(model.levers):
         units = list(model.only(k))
-        for req in _all_requires(model, lv.id):
+        for req in all_requires(model, lv.id):
             units[model.index[req]] = model.levers[model.index[req]].units
         o = model.outcome(tuple(units))
         out.append(LeverGain(lv.id, o.cost, o.score - base.score, base.rank - o.rank))
     return out
 
 
-def _all_requires(model: LeverModel, lever_id: str) -> set[str]:
+def all_requires(model: LeverModel, lever_id: str) -> set[str]:
     out: set[str] = set()
     stack = list(model.levers[model.index[lever_id]].requires)
     while stack:

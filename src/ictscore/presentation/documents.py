@@ -18,13 +18,14 @@ if TYPE_CHECKING:
     from ictscore.formats.scenario import Change, Scenario
     from ictscore.planning.combine import Combination
     from ictscore.planning.compare import Comparison
+    from ictscore.planning.next_steps import NextSteps
     from ictscore.planning.planner import PlanReport
     from ictscore.planning.seek import SeekAnswer
     from ictscore.planning.whatif import Projection
     from ictscore.presentation.report_model import ReportModel
 
-Kind = Literal["results", "comparison", "seek", "plan", "report"]
-KINDS: tuple[Kind, ...] = ("results", "comparison", "seek", "plan", "report")
+Kind = Literal["results", "comparison", "seek", "next", "plan", "report"]
+KINDS: tuple[Kind, ...] = ("results", "comparison", "seek", "next", "plan", "report")
 
 UNKNOWN_NAME = "cannot tell the format from the name: use {choices}"
 
@@ -52,6 +53,19 @@ class ComparisonDoc:
     unknown_name: ClassVar[str] = UNKNOWN_NAME
     comparison: Comparison
     criteria: Criteria
+
+
+@dataclass(frozen=True)
+class NextDoc:
+    """Every node's next scoring step for the focus entity: what `next` prints."""
+
+    kind: ClassVar[Kind] = "next"
+    unknown_name: ClassVar[str] = UNKNOWN_NAME
+    answer: NextSteps
+    names: dict[str, str]
+    criteria: Criteria
+    lever_names: dict[str, dict[str, str]]
+    """Lever id → its name in each language."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +100,7 @@ class ReportDoc:
     model: ReportModel
 
 
-Document = ResultsDoc | ComparisonDoc | SeekDoc | PlanDoc | ReportDoc
+Document = ResultsDoc | ComparisonDoc | SeekDoc | NextDoc | PlanDoc | ReportDoc
 
 
 def report_of(scenario: Scenario, projection: Projection | None = None) -> ReportDoc:

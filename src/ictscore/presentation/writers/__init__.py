@@ -21,6 +21,7 @@ from ictscore.presentation.documents import (
     ComparisonDoc,
     Document,
     Kind,
+    NextDoc,
     PlanDoc,
     ReportDoc,
     ResultsDoc,
@@ -32,7 +33,7 @@ Write = Callable[[Document, str], str | bytes]
 TextWrite = Callable[[Document, str], str]
 
 _DOCS: dict[Kind, type[Document]] = {
-    d.kind: d for d in (ResultsDoc, ComparisonDoc, SeekDoc, PlanDoc, ReportDoc)
+    d.kind: d for d in (ResultsDoc, ComparisonDoc, SeekDoc, NextDoc, PlanDoc, ReportDoc)
 }
 
 
@@ -88,6 +89,10 @@ def _tabular(fmt: str) -> TextWrite:
             from ictscore.presentation.writers.plans import render_seek
 
             return render_seek(doc.answer, doc.names, doc.criteria, fmt, lang, doc.combination)
+        if isinstance(doc, NextDoc):
+            from ictscore.presentation.writers.next_steps import render_next
+
+            return render_next(doc.answer, doc.names, doc.criteria, doc.lever_names, fmt, lang)
         if isinstance(doc, PlanDoc):
             from ictscore.presentation.writers.plans import render_plan
 
@@ -121,7 +126,7 @@ def _xlsx(doc: Document, lang: str) -> bytes:
     raise CannotWrite(f"the xlsx format does not write a {doc.kind} document")
 
 
-_PLANNING: frozenset[Kind] = frozenset({"results", "comparison", "seek", "plan"})
+_PLANNING: frozenset[Kind] = frozenset({"results", "comparison", "seek", "next", "plan"})
 
 WRITERS: tuple[Writer, ...] = (
     Writer("table", "Text table", (), False, _PLANNING, _tabular("table")),

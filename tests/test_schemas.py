@@ -1,0 +1,334 @@
+"""Documented, versioned formats: a description on every field, `kind` and `version`.
+
+A file that declares another kind or an unknown version is refused with one message naming the
+key, and `ictscore validate` checks a file as the kind it declares.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from ictscore.cli.main import main
+from ictscore.formats.criteria import CriteriaFile, NodeBase
+from ictscore.formats.dataset import DataFile
+from ictscore.formats.errors import InputError
+from ictscore.formats.names import EntityListFile, load_entity_list
+from ictscore.formats.scenario import ScenarioFile, load_scenario
+
+# --- descriptions ------------------------------------------------------------------------------
+
+# The rule models are moving into the rule registry, which brings their descriptions: until then
+# they (and Step and Category, the parts of the steps and category rules) are skipped here.
+AWAITING_RULE_REGISTRY = ("Step", "Category")
+
+
+def _awaiting_registry(name: str) -> bool:
+    return name.endswith("Rule") or name in AWAITING_RULE_REGISTRY
+
+
+def _models_in(tp: Any) -> list[type[BaseModel]]:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    if typing.get_origin(tp) is typing.Annotated:
+        return _models_in(typing.get_args(tp)[0])
+    if typing.get_origin(tp) in (list, tuple, dict, typing.Union, types.UnionType):
+        return [m for arg in typing.get_args(tp) for m in _models_in(arg)]
+    return []
+
+
+def _reachable() -> dict[str, type[BaseModel]]:
+    """Every model a file of some kind is read with, by name."""
+    seen: dict[str, type[BaseModel]] = {"NodeBase": NodeBase}
+    todo: list[type[BaseModel]] = [CriteriaFile, ScenarioFile, DataFile, EntityListFile]
+    while todo:
+        model = todo.pop()
+        if model.__name__ in seen and model is not NodeBase:
+            continue
+        seen[model.__name__] = model
+        for f in model.model_fields.values():
+            todo.extend(_models_in(f.annotation))
+    return seen
+
+
+def test_every_field_has_a_description() -> None:
+    models = _reachable()
+    described = {
+        "Framework", "Grade", "Source", "NodeBase", "Indicator", "Child", "Aggregate",
+        "CriteriaFile", "ScenarioFile", "Change", "Lever", "Effect", "Peers", "PeerGrowth",
+        "Uncertainty", "DataFile", "DataEntity", "EntityListFile", "EntityRecord", "ListInfo",
+    }  # fmt: skip
+    assert described <= set(models), "the walk reaches every file model"
+    missing = [
+        f"{name}.{field}"
+        for name, model in models.items()
+        if not _awaiting_registry(name)
+        for field, info in model.model_fields.items()
+        if not (info.description or "").strip()
+    ]
+    assert not missing, f"fields without a description: {missing}"
+    undocumented = [n for n, m in models.items() if not _awaiting_registry(n) and not m.__doc__]
+    assert not undocumented, f"models without a docstring: {undocumented}"
+
+
+# --- kind and version --------------------------------------------------------------------------
+
+MINIMAL_CRITERIA = """\
+[framework]
+id = "t"
+name_vi = "t"
+name_en = "t"
+edition = "1"
+entities = "agencies"
+publisher = "p"
+root = "tong"
+
+[[indicator]]
+id = "a"
+name_vi = "a"
+name_en = "a"
+range = [0, 10]
+[indicator.rule]
+type = "ratio"
+points = 10
+target = 10
+
+[[aggregate]]
+id = "tong"
+name_vi = "tong"
+name_en = "tong"
+method = "sum"
+children = [{ node = "a" }]
+"""
+
+MINIMAL_DATA = """\
+[[entity]]
+id = "x"
+[entity.values]
+a = 3
+
+[[entity]]
+id = "y"
+[entity.values]
+a = 5
+"""
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _scenario(folder: Path, head: str = "", data_head: str = "", data: str | None = None) -> Path:
+    _write(folder, "criteria.toml", MINIMAL_CRITERIA)
+    _write(folder, "data.toml", data_head + MINIMAL_DATA)
+    data_line = 'data = "data.toml"\n' if data is None else data
+    return _write(
+        folder, "scenario.toml", f'{head}criteria = "criteria.toml"\n{data_line}focus = "x"\n'
+    )
+
+
+def _errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> list[str]:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    return [ln for ln in captured.err.splitlines() if ln.startswith("error: ")]
+
+
+def test_declared_kind_and_version_load(tmp_path: Path) -> None:
+    _write(tmp_path, "criteria.toml", 'kind = "criteria"\nversion = 1\n' + MINIMAL_CRITERIA)
+    _write(tmp_path, "data.toml", 'kind = "data"\nversion = 1\n' + MINIMAL_DATA)
+    sc = _write(
+        tmp_path,
+        "scenario.toml",
+        'kind = "scenario"\nversion = 1\ncriteria = "criteria.toml"\ndata = "data.toml"\n'
+        'focus = "x"\n',
+    )
+    loaded = load_scenario(sc)
+    assert loaded.file.kind == "scenario" and loaded.file.version == 1
+    assert loaded.criteria.file.kind == "criteria"
+    assert [e.values["a"] for e in loaded.dataset.entities] == [3.0, 5.0]
+
+
+def test_a_scenario_given_as_criteria_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path, "data.toml", MINIMAL_DATA)
+    _write(tmp_path, "criteria.toml", 'kind = "scenario"\n' + MINIMAL_CRITERIA)
+    sc = _write(
+        tmp_path, "scenario.toml", 'criteria = "criteria.toml"\ndata = "data.toml"\nfocus = "x"\n'
+    )
+    errors = _errors(capsys, ["compute", str(sc)])
+    assert errors == [
+        f'error: {tmp_path / "criteria.toml"}:1 [kind]: kind = "scenario" says this is a '
+        "scenario, but a criteria file is expected here"
+    ]
+
+
+def test_a_data_file_of_another_kind_is_named_at_its_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sc = _scenario(tmp_path, data_head='# baseline\nkind = "entities"\n')
+    errors = _errors(capsys, ["compute", str(sc)])
+    assert len(errors) == 1
+    assert errors[0].startswith(f"error: {tmp_path / 'data.toml'}:2 [kind]: ")
+    assert "an entity list, but a data file is expected here" in errors[0]
+
+
+def test_an_unknown_version_is_named_before_anything_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a later format would have keys this ictscore does not know: only the version is reported
+    sc = _scenario(tmp_path, head='version = 2\nfancy_new_key = "x"\n')
+    errors = _errors(capsys, ["compute", str(sc)])
+    assert len(errors) == 1
+    assert errors[0].startswith(f"error: {sc}:1 [version]: unknown version 2: ")
+    assert "reads version 1" in errors[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("version = true", "version must be a whole number (1), got True"),
+        ("version = 1.0", "version must be a whole number (1), got 1.0"),
+        (
+            'kind = "senario"',
+            "unknown kind 'senario' (did you mean 'scenario'?): a file's kind is one of "
+            "criteria, scenario, data, entities",
+        ),
+        ("kind = 3", "kind must be one of criteria, scenario, data, entities, in quotes (got 3)"),
+    ],
+)
+def test_a_malformed_kind_or_version_says_what_is_expected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, says: str
+) -> None:
+    sc = _scenario(tmp_path, head=line + "\n")
+    errors = _errors(capsys, ["compute", str(sc)])
+    key = line.split()[0]
+    assert errors == [f"error: {sc}:1 [{key}]: {says}"]
+
+
+def test_the_models_refuse_a_wrong_kind_too() -> None:
+    # a model used without the loader (a test, a tool) gives the same words
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="says this is a criteria file, but a data file"):
+        DataFile.model_validate({"kind": "criteria", "entity": [{"id": "x"}]})
+
+
+def test_inline_data_is_checked_as_data_at_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inline = (
+        '\n[data]\nkind = "data"\n\n[[data.entity]]\nid = "x"\nnmae = "X"\n'
+        '[data.entity.values]\na = 3\n\n[[data.entity]]\nid = "y"\n[data.entity.values]\n'
+        "a = 50\n"
+    )
+    sc = _scenario(tmp_path, data="")
+    sc.write_text(sc.read_text("utf-8") + inline, encoding="utf-8")
+    errors = _errors(capsys, ["compute", str(sc)])
+    lines = sc.read_text("utf-8").splitlines()
+    nmae = lines.index('nmae = "X"') + 1
+    second = lines.index('id = "y"')  # the line of its [[data.entity]], counted from 1
+    # the shape and the values are reported in one run, each at its line
+    assert errors == [
+        f"error: {sc}:{nmae} [data.entity[1].nmae]: unknown key 'nmae' (did you mean 'name'?)",
+        f"error: {sc}:{second} [data.entity[2].values.a]: 50 is outside the valid range of 'a' "
+        "(0 to 10)",
+    ]
+
+
+def test_inline_data_of_another_kind_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sc = _scenario(tmp_path, data="")
+    sc.write_text(
+        sc.read_text("utf-8") + '\n[data]\nkind = "scenario"\n[[data.entity]]\nid = "x"\n',
+        encoding="utf-8",
+    )
+    errors = _errors(capsys, ["compute", str(sc)])
+    assert len(errors) == 1 and '[data.kind]: kind = "scenario"' in errors[0], errors
+
+
+def test_a_data_file_with_a_wrong_entity_is_reported_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sc = _scenario(tmp_path)
+    data = tmp_path / "data.toml"
+    data.write_text(MINIMAL_DATA + '\n[[entity]]\nname = "no id"\n', encoding="utf-8")
+    errors = _errors(capsys, ["compute", str(sc)])
+    assert errors == [f"error: {data}:11 [entity[3].id]: required key is missing"]
+
+
+def test_data_file_with_kind_serves_as_an_entity_list(tmp_path: Path) -> None:
+    # `import --entities` takes a data file: its kind is "data", not "entities"
+    data = _write(tmp_path, "data.toml", 'kind = "data"\nversion = 1\n' + MINIMAL_DATA)
+    assert load_entity_list(data).ids() == ["x", "y"]
+    wrong = _write(tmp_path, "wrong.toml", 'kind = "scenario"\n' + MINIMAL_DATA)
+    with pytest.raises(InputError, match="but an entity list is expected here"):
+        load_entity_list(wrong)
+
+
+# --- validate uses kind ------------------------------------------------------------------------
+
+
+def test_validate_checks_the_declared_kind_not_the_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # content that looks like a criteria file ([framework]), declared a scenario: checked as one
+    path = _write(tmp_path, "x.toml", 'kind = "scenario"\n' + MINIMAL_CRITERIA)
+    errors = _errors(capsys, ["validate", str(path)])
+    assert any("[framework]: unknown key 'framework'" in e for e in errors), errors
+    assert any("[criteria]: required key is missing" in e for e in errors), errors
+
+
+def test_validate_checks_a_declared_data_file_against_criteria(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a data file whose rows look like an entity list's is still checked as data
+    crit = _write(tmp_path, "criteria.toml", MINIMAL_CRITERIA)
+    data = _write(tmp_path, "data.toml", 'kind = "data"\n' + MINIMAL_DATA)
+    errors = _errors(capsys, ["validate", str(data)])
+    assert errors == [
+        f"error: {data}: a data file is checked against a framework: add --criteria CRITERIA.toml"
+    ]
+    assert main(["validate", str(data), "--criteria", str(crit)]) == 0
+    assert f"ok: {data} (data)" in capsys.readouterr().err
+
+
+def test_validate_names_an_unknown_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, "x.toml", '# a list\nkind = "entity"\n[list]\nid = "l"\n')
+    errors = _errors(capsys, ["validate", str(path)])
+    assert errors == [
+        f"error: {path}:2 [kind]: unknown kind 'entity' (did you mean 'entities'?): a file's "
+        "kind is one of criteria, scenario, data, entities"
+    ]
+
+
+def test_validate_still_guesses_without_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    crit = _write(tmp_path, "criteria.toml", MINIMAL_CRITERIA)
+    lst = _write(tmp_path, "list.toml", '[list]\nid = "l"\n[[entity]]\nid = "x"\n')
+    assert main(["validate", str(crit), str(lst)]) == 0
+    err = capsys.readouterr().err
+    assert f"ok: {crit} (criteria)" in err and f"ok: {lst} (entity list)" in err
+
+
+def test_new_scenario_is_written_with_kind_and_version(tmp_path: Path) -> None:
+    from ictscore.formats.scenario import new_scenario
+
+    crit = _write(tmp_path, "criteria.toml", MINIMAL_CRITERIA)
+    data = _write(tmp_path, "data.toml", MINIMAL_DATA)
+    target = tmp_path / "new.toml"
+    new_scenario(crit, data, "y", target).save()
+    text = target.read_text("utf-8")
+    assert text.startswith('kind = "scenario"\nversion = 1\n'), text
+    assert load_scenario(target).focus == "y"

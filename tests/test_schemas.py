@@ -1,25 +1,53 @@
-"""Documented, versioned formats: a description on every field, `kind` and `version`.
+"""Documented, versioned formats: the JSON Schemas, `kind` and `version`.
 
-A file that declares another kind or an unknown version is refused with one message naming the
-key, and `ictscore validate` checks a file as the kind it declares.
+The schemas are generated from the models that read the files, shipped in schemas/ for editors,
+and every bundled file names its schema on its first line and validates against it; a file
+that declares another kind or an unknown version is refused with one message naming the key.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib.util
+import json
+import os
+import re
+import tomllib
 import types
 import typing
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from pydantic import BaseModel
 
+from ictscore.cli import cmd_schema
 from ictscore.cli.main import main
-from ictscore.formats.criteria import CriteriaFile, NodeBase
+from ictscore.formats.criteria import CriteriaFile, NodeBase, load_criteria
 from ictscore.formats.dataset import DataFile
 from ictscore.formats.errors import InputError
+from ictscore.formats.kinds import KINDS
 from ictscore.formats.names import EntityListFile, load_entity_list
 from ictscore.formats.scenario import ScenarioFile, load_scenario
+from ictscore.formats.schemas import MODELS, json_schema, schema_file_name, schema_text
+
+from .conftest import CRITERIA, ROOT, SCENARIOS
+
+SCHEMAS = ROOT / "schemas"
+
+BUNDLED: dict[str, list[Path]] = {
+    "criteria": sorted(CRITERIA.glob("*.toml")),
+    "entities": sorted((CRITERIA / "entities").glob("*.toml")),
+    "scenario": sorted(SCENARIOS.glob("*.toml")),
+    "data": sorted((SCENARIOS / "data").glob("*.toml")),
+}
+BUNDLED_FILES = [(kind, p) for kind, paths in BUNDLED.items() for p in paths]
+
+
+def _rel(p: Path) -> str:
+    return p.relative_to(ROOT).as_posix()
+
 
 # --- descriptions ------------------------------------------------------------------------------
 
@@ -74,6 +102,182 @@ def test_every_field_has_a_description() -> None:
     assert not missing, f"fields without a description: {missing}"
     undocumented = [n for n, m in models.items() if not _awaiting_registry(n) and not m.__doc__]
     assert not undocumented, f"models without a docstring: {undocumented}"
+
+
+def _properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every object property of a schema, named by its definition, inline objects included."""
+    out: list[tuple[str, dict[str, Any]]] = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for key, sub in node.get("properties", {}).items():
+                out.append((f"{node.get('title', where)}.{key}", sub))
+            for key, sub in node.items():
+                walk(sub, key if key != "properties" else where)
+        elif isinstance(node, list):
+            for sub in node:
+                walk(sub, where)
+
+    walk(schema, "file")
+    return out
+
+
+@pytest.mark.parametrize("kind", list(MODELS))
+def test_every_key_of_the_schema_is_described(kind: str) -> None:
+    props = _properties(json_schema(kind))
+    assert len(props) > 5
+    missing = [
+        name
+        for name, sub in props
+        if not _awaiting_registry(name.split(".")[0]) and not sub.get("description")
+    ]
+    assert not missing, f"{kind}: keys an editor would show without a description: {missing}"
+
+
+# --- generated and shipped schemas -------------------------------------------------------------
+
+
+def test_schema_kinds_are_the_file_kinds() -> None:
+    # cmd_schema repeats them so that `ictscore --help` need not import the models
+    assert tuple(cmd_schema.KINDS) == tuple(KINDS) == tuple(MODELS)
+
+
+@pytest.mark.parametrize("kind", list(MODELS))
+def test_shipped_schema_is_what_the_models_generate(kind: str) -> None:
+    shipped = SCHEMAS / schema_file_name(kind)
+    assert shipped.exists(), f"{_rel(shipped)} missing: run scripts/make_schemas.py"
+    assert shipped.read_text("utf-8") == schema_text(kind), (
+        f"{_rel(shipped)} is out of date: run scripts/make_schemas.py"
+    )
+
+
+def test_schemas_folder_holds_only_generated_schemas() -> None:
+    assert sorted(p.name for p in SCHEMAS.iterdir()) == sorted(map(schema_file_name, MODELS))
+
+
+def _make_schemas() -> Any:
+    spec = importlib.util.spec_from_file_location("make_schemas", ROOT / "scripts/make_schemas.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_make_schemas_check_notices_a_stale_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = _make_schemas()
+    assert script.main(["--check"]) == 0
+    monkeypatch.setattr(script, "OUT", tmp_path)
+    assert script.main(["--check"]) == 1  # nothing written yet
+    assert script.main([]) == 0
+    assert script.main(["--check"]) == 0
+    (tmp_path / "data.schema.json").write_text("{}\n", encoding="utf-8")
+    assert script.main(["--check"]) == 1
+
+
+@pytest.mark.parametrize("kind", list(MODELS))
+def test_ictscore_schema_prints_a_valid_json_schema(
+    kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["schema", kind]) == 0
+    out = capsys.readouterr().out
+    assert out == schema_text(kind)
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["properties"]["kind"]["const"] == kind
+    assert schema["properties"]["version"]["const"] == 1
+
+
+def test_ictscore_schema_refuses_an_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["schema", "criterion"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'criterion'" in capsys.readouterr().err
+
+
+def test_optional_keys_have_no_null_in_the_schema() -> None:
+    # TOML has no null: an optional key is left out, and an editor must not offer to write null
+    text = "".join(schema_text(k) for k in MODELS)
+    assert '"null"' not in text
+    assert '"default": null' not in text
+
+
+def test_wheel_ships_the_schemas_beside_the_bundled_files() -> None:
+    # the #:schema lines are relative, so the installed layout must keep the checkout's
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    include = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert include["schemas"] == "ictscore/_bundled/schemas"
+    assert Path(include["criteria"]).parent == Path(include["schemas"]).parent
+    assert Path(include["scenarios"]).parent == Path(include["schemas"]).parent
+
+
+# --- bundled files against their schemas -------------------------------------------------------
+
+
+def _as_json(value: Any) -> Any:
+    """A parsed TOML document as an editor hands it to JSON Schema: dates become RFC 3339 text
+    (JSON has no date type)."""
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def _schema_errors(path: Path, schema_path: Path) -> list[str]:
+    schema = json.loads(schema_path.read_text("utf-8"))
+    data = _as_json(tomllib.loads(path.read_text("utf-8")))
+    validator = jsonschema.Draft202012Validator(schema)
+    return [
+        f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)
+    ]
+
+
+def test_every_bundled_kind_has_files() -> None:
+    assert all(BUNDLED.values()), {k: len(v) for k, v in BUNDLED.items()}
+
+
+SCHEMA_LINE = re.compile(r"#:schema (\S+)\n")
+
+
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    BUNDLED_FILES,
+    ids=[_rel(p) for _, p in BUNDLED_FILES],
+)
+def test_bundled_file_names_and_validates_against_its_schema(kind: str, path: Path) -> None:
+    text = path.read_text("utf-8")
+    m = SCHEMA_LINE.match(text)
+    assert m, f"{_rel(path)}: the first line is not '#:schema <path>'"
+    target = (path.parent / m.group(1)).resolve()
+    assert target == SCHEMAS / schema_file_name(kind), f"{_rel(path)} points at {m.group(1)}"
+    assert m.group(1) == Path(os.path.relpath(target, path.parent)).as_posix()
+    data = tomllib.loads(text)
+    assert data.get("kind") == kind and data.get("version") == 1
+    errors = _schema_errors(path, target)
+    assert not errors, f"{_rel(path)}: {errors}"
+
+
+def test_schema_refuses_what_the_loader_refuses(tmp_path: Path) -> None:
+    # the validation above can fail: a typo in a key, a wrong kind, a wrong rule key
+    src = (CRITERIA / "vn-dti-2020-province.toml").read_text("utf-8")
+    schema = SCHEMAS / "criteria.schema.json"
+    cases = {
+        "typo": src.replace("\nroot = ", "\nrot = ", 1),
+        "kind": src.replace('kind = "criteria"', 'kind = "scenario"', 1),
+        "version": src.replace("version = 1", "version = 2", 1),
+        "rule": src.replace('type = "direct"', 'type = "drect"', 1),
+    }
+    for name, text in cases.items():
+        assert text != src, name
+        bad = tmp_path / f"{name}.toml"
+        bad.write_text(text, encoding="utf-8")
+        assert _schema_errors(bad, schema), f"{name}: the schema accepts it"
+        with pytest.raises(InputError):
+            load_criteria(bad)
 
 
 # --- kind and version --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ COMMANDS = [
     "seek",
     "plan",
     "open",
+    "schema",
 ]
 """Each is the module ictscore.cli.cmd_<name>, imported only when its command runs (or for
 `--help`): planning and reports load numpy and friends, which `compute` does not need."""

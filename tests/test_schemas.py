@@ -1,4 +1,4 @@
-"""Documented, versioned formats: the JSON Schemas, `kind` and `version`.
+"""Documented, versioned formats: the JSON Schemas, `kind` and `version`, docs/formats.md.
 
 The schemas are generated from the models that read the files, shipped in schemas/ for editors,
 and every bundled file names its schema on its first line and validates against it; a file
@@ -35,6 +35,8 @@ from ictscore.formats.schemas import MODELS, json_schema, schema_file_name, sche
 from .conftest import CRITERIA, ROOT, SCENARIOS
 
 SCHEMAS = ROOT / "schemas"
+EXAMPLE = ROOT / "tests" / "data" / "formats-example"
+DOCS = ROOT / "docs" / "formats.md"
 
 BUNDLED: dict[str, list[Path]] = {
     "criteria": sorted(CRITERIA.glob("*.toml")),
@@ -43,6 +45,12 @@ BUNDLED: dict[str, list[Path]] = {
     "data": sorted((SCENARIOS / "data").glob("*.toml")),
 }
 BUNDLED_FILES = [(kind, p) for kind, paths in BUNDLED.items() for p in paths]
+EXAMPLE_FILES = {
+    "criteria": EXAMPLE / "criteria.toml",
+    "entities": EXAMPLE / "entities.toml",
+    "data": EXAMPLE / "data.toml",
+    "scenario": EXAMPLE / "scenario.toml",
+}
 
 
 def _rel(p: Path) -> str:
@@ -245,8 +253,8 @@ SCHEMA_LINE = re.compile(r"#:schema (\S+)\n")
 
 @pytest.mark.parametrize(
     ("kind", "path"),
-    BUNDLED_FILES,
-    ids=[_rel(p) for _, p in BUNDLED_FILES],
+    [*BUNDLED_FILES, *EXAMPLE_FILES.items()],
+    ids=[_rel(p) for _, p in [*BUNDLED_FILES, *EXAMPLE_FILES.items()]],
 )
 def test_bundled_file_names_and_validates_against_its_schema(kind: str, path: Path) -> None:
     text = path.read_text("utf-8")
@@ -536,3 +544,77 @@ def test_new_scenario_is_written_with_kind_and_version(tmp_path: Path) -> None:
     text = target.read_text("utf-8")
     assert text.startswith('kind = "scenario"\nversion = 1\n'), text
     assert load_scenario(target).focus == "y"
+
+
+# --- docs/formats.md and its worked example ---------------------------------------------------
+
+FILE_BLOCK = re.compile(r"<!-- file: (\S+) -->\n```toml\n(.*?)```\n", re.S)
+
+
+def test_docs_show_the_example_files_as_they_are() -> None:
+    blocks = dict(FILE_BLOCK.findall(DOCS.read_text("utf-8")))
+    assert sorted(blocks) == sorted(p.name for p in EXAMPLE_FILES.values())
+    for name, text in blocks.items():
+        assert text == (EXAMPLE / name).read_text("utf-8"), f"docs/formats.md differs from {name}"
+
+
+def test_worked_example_validates_and_computes(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(p) for p in EXAMPLE_FILES.values() if p.name != "data.toml"]
+    assert main(["validate", *files]) == 0
+    crit = str(EXAMPLE_FILES["criteria"])
+    assert main(["validate", str(EXAMPLE_FILES["data"]), "--criteria", crit]) == 0
+    capsys.readouterr()
+    assert main(["compute", str(EXAMPLE_FILES["scenario"]), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    focus = out["focus"]
+    # the figures docs/formats.md quotes
+    assert focus["id"] == "huyen-dong"
+    assert focus["baseline"] == {"score": 45.5, "rank": 3}
+    assert focus["scenario"] == {"score": 50.0, "rank": 3}
+    nodes = focus["nodes"]
+    assert nodes["chinh_quyen_so"]["baseline"]["score"] == 29.5
+    assert nodes["ha_tang_so"]["baseline"]["score"] == 16.0
+    assert [c["node"] for c in out["changes"]] == ["ho_so_truc_tuyen"]
+
+
+def test_worked_example_plan_reaches_the_target(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", str(EXAMPLE_FILES["scenario"]), "--format", "json"]) == 0
+    text = capsys.readouterr().out
+    assert '"lap_hop_truc_tuyen"' in text and '"huong_dan_nop_truc_tuyen"' in text
+    assert "74.5" in text
+
+
+def test_worked_example_entity_names_match_as_the_docs_say() -> None:
+    names = load_entity_list(EXAMPLE_FILES["entities"])
+    for written in ("TP. Trung Tâm", "Thanh pho Trung Tam", "TPTT"):
+        assert names.match(written) == "tp-trung-tam", written
+
+
+def _keys(model: type[BaseModel], seen: set[str]) -> set[str]:
+    if model.__name__ in seen:
+        return set()
+    seen.add(model.__name__)
+    out: set[str] = set()
+    for name, info in model.model_fields.items():
+        out.add(info.alias or name)
+        for sub in _models_in(info.annotation):
+            out |= _keys(sub, seen)
+    return out
+
+
+@pytest.mark.parametrize("kind", list(MODELS))
+def test_docs_explain_every_key(kind: str) -> None:
+    docs = DOCS.read_text("utf-8")
+    keys = _keys(MODELS[kind], set())
+    assert len(keys) > 3
+    # a key is explained as `key`, or as the table it is: `[indicator.rule]`, `[[lever.effect]]`
+    absent = sorted(
+        k for k in keys if f"`{k}`" not in docs and not re.search(rf"`\[\[?([\w]+\.)*{k}\]", docs)
+    )
+    assert not absent, f"docs/formats.md does not explain these {kind} keys: {absent}"
+
+
+def test_readme_links_the_formats_and_lists_the_command() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "docs/formats.md" in readme
+    assert "`ictscore schema " in readme

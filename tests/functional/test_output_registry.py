@@ -16,7 +16,8 @@ from ictscore.cli.main import build_parser, main
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.compare import compare
-from ictscore.planning.planner import goal_seek, plan
+from ictscore.planning.next_steps import next_steps
+from ictscore.planning.planner import goal_seek, plan, start_result
 from ictscore.planning.seek import Goal
 from ictscore.planning.whatif import WhatIf
 from ictscore.presentation import writers
@@ -25,6 +26,7 @@ from ictscore.presentation.documents import (
     ComparisonDoc,
     Document,
     Kind,
+    NextDoc,
     PlanDoc,
     ResultsDoc,
     SeekDoc,
@@ -40,6 +42,7 @@ COMMANDS: dict[str, Kind] = {
     "compute": "results",
     "compare": "comparison",
     "seek": "seek",
+    "next": "next",
     "plan": "plan",
 }
 
@@ -52,10 +55,17 @@ def docs() -> dict[Kind, Document]:
     projection = WhatIf(sc).project()
     comparison = compare([projection, WhatIf(other).project()], [sc.applied(), other.applied()])
     names = {e.id: e.name for e in sc.dataset.entities}
+    w, start = start_result(sc)
     out: dict[Kind, Document] = {
         "results": ResultsDoc(projection, sc.applied()),
         "comparison": ComparisonDoc(comparison, sc.criteria),
         "seek": SeekDoc(goal_seek(sc, Goal(gain=1)), names, sc.criteria),
+        "next": NextDoc(
+            next_steps(w.engine, start, sc.focus, sc.file.lever),
+            names,
+            sc.criteria,
+            {lv.id: {"vi": lv.name_vi, "en": lv.name_en} for lv in sc.file.lever},
+        ),
         "plan": PlanDoc(plan(sc, draws=0)),
         "report": report_of(load_scenario(REPORT)),
     }

@@ -137,7 +137,8 @@ async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> N
         await pilot.pause()
         assert "●" not in app.title
     text = scenario_copy.read_text(encoding="utf-8")
-    assert text.startswith("# Sở Nội vụ tỉnh Bắc Giang")  # the hand-written head is kept
+    # the hand-written head is kept, its #:schema line included
+    assert text.startswith("#:schema ../schemas/scenario.schema.json\n# Sở Nội vụ tỉnh Bắc Giang")
     assert "# --- Nhật ký thay đổi (edit log)" in text  # and the comment heading the changes
     assert text.count("[[change]]") == 2
     assert 'node = "nt_hop_ban_chi_dao"\nvalue = 4.0' in text

@@ -1,4 +1,9 @@
-"""`ictscore validate`: check criteria, scenario and data files and list every problem."""
+"""`ictscore validate`: check criteria, scenario and data files and list every problem.
+
+A file that declares its `kind` is checked as that kind; one without it is recognised by its
+content (a [framework] table, a [list], a `criteria` key, [[entity]] tables), which is what
+files written before `kind` existed rely on.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from ictscore.formats.criteria import load_criteria
 from ictscore.formats.dataset import load_dataset
 from ictscore.formats.errors import InputError, Problem
 from ictscore.formats.importing import entities_for
+from ictscore.formats.kinds import declared_kind
 from ictscore.formats.lineage import ranked_dataset
 from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
@@ -23,7 +29,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "validate",
         help="check criteria, scenario and data files",
-        description="Check files and list every problem found. A data file "
+        description="Check files and list every problem found. A TOML file is checked as "
+        "the kind its `kind` key declares, else as what its content looks like. A data file "
         "(CSV, or TOML with [[entity]]) is checked against --criteria.",
     )
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
@@ -45,28 +52,41 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check(path: Path, criteria: Path | None) -> str:
+    """Check one file as its kind; the kind's name, as the `ok:` line shows it."""
     if path.suffix.lower() == ".csv":
         if _is_history(path):
             return _history(path)
         return _data(path, criteria)
-    data, _ = parse_toml(path)
-    if "framework" in data:
+    data, text = parse_toml(path)
+    kind = declared_kind(path, data, text) or _guess(path, data)
+    if kind == "criteria":
         loaded = load_criteria(path)
         check_computable(loaded)
         entities_for(loaded)  # its entity list, when it names one, must load too
         return "criteria"
-    if "list" in data:
+    if kind == "entities":
         load_entity_list(path)
         return "entity list"
-    if "criteria" in data:
+    if kind == "scenario":
         WhatIf(load_scenario(path)).project()
         return "scenario"
+    return _data(path, criteria)
+
+
+def _guess(path: Path, data: dict[str, Any]) -> str:
+    """The kind of a file that does not declare one, from the tables it has."""
+    if "framework" in data:
+        return "criteria"
+    if "list" in data:
+        return "entities"
+    if "criteria" in data:
+        return "scenario"
     if "entity" in data:
-        return _data(path, criteria)
+        return "data"
     raise InputError.one(
         path,
-        "not a criteria file ([framework]), a scenario (criteria = ...) "
-        "or a data file ([[entity]])",
+        "not a criteria file ([framework]), a scenario (criteria = ...), a data file "
+        '([[entity]]) or an entity list ([list]); a file may say which with kind = "..."',
     )
 
 

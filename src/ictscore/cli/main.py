@@ -32,6 +32,7 @@ COMMANDS = [
     "plan",
     "open",
     "history",
+    "schema",
 ]
 """Each is the module ictscore.cli.cmd_<name>, imported only when its command runs (or for
 `--help`): planning and reports load numpy and friends, which `compute` does not need."""

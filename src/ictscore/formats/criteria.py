@@ -14,6 +14,13 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
+from ictscore.formats.kinds import (
+    VERSION_DESCRIPTION,
+    check_header,
+    kind_check,
+    kind_description,
+    version_check,
+)
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
 from ictscore.scoring.methods import METHODS
 from ictscore.scoring.rules import Rule
@@ -22,6 +29,16 @@ Direction = Literal["higher", "lower"]
 
 
 class Strict(BaseModel):
+    """The base of every file model: an unknown key is an error (a typo must not be ignored
+    silently), and a loaded file cannot be changed behind the loader's back.
+
+    Fields say what they mean with `Field(description=...)`, which is what `ictscore schema`
+    and the editors reading the shipped schemas show. Attribute docstrings could say it too, but
+    pydantic reads them by parsing the source of every model class at import time: measured, it
+    made importing the file models about 40 ms (a third) slower, for every command, and it
+    needs the .py source at run time.
+    """
+
     model_config = ConfigDict(
         extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
     )
@@ -34,19 +51,28 @@ def _finite(v: float) -> float:
 
 
 class Source(Strict):
-    title: str
-    url: str | None = None
-    date: str | None = None
-    note: str | None = None
+    """A document the framework rests on, so that a reader can check the encoding against it."""
+
+    title: str = Field(description="Title of the document: a decision, a report, a web page.")
+    url: str | None = Field(default=None, description="Where the document can be found.")
+    date: str | None = Field(
+        default=None, description="Date of the document, as text (e.g. '2022-05-20')."
+    )
+    note: str | None = Field(
+        default=None, description="What in this file the document supports, and where in it."
+    )
 
 
 class Grade(Strict):
     """A band on the headline score: reached when the score is at least `min`."""
 
-    min: float = Field(allow_inf_nan=True)
-    """-inf gives the band that catches every score."""
-    label_vi: str
-    label_en: str
+    min: float = Field(
+        allow_inf_nan=True,
+        description="Lowest headline score of this grade; -inf gives the grade that catches "
+        "every score.",
+    )
+    label_vi: str = Field(description="Name of the grade in Vietnamese (e.g. 'Tốt').")
+    label_en: str = Field(description="Name of the grade in English (e.g. 'Good').")
 
 
 # --- scoring rules: one module each, in ictscore.scoring.rules --------------------------------
@@ -56,24 +82,65 @@ class Grade(Strict):
 
 
 class NodeBase(Strict):
-    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
-    name_vi: str
-    name_en: str
-    unit: str = ""
-    decimals: int | None = Field(default=None, ge=0, le=8)
-    note: str | None = None
-    source: str | None = None
-    representative: bool = False
-    """True where the node is not from the official list but stands in for it."""
+    """What every node of the framework's tree has, indicator or aggregate."""
+
+    id: str = Field(
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="Node id (letters, digits, '_', '.', '-'): data columns, `children`, "
+        "changes and levers name the node by it.",
+    )
+    name_vi: str = Field(description="Name in Vietnamese, as the decision writes it.")
+    name_en: str = Field(description="Name in English.")
+    unit: str = Field(
+        default="", description="Unit of the value, shown beside it (e.g. '%', 'điểm')."
+    )
+    decimals: int | None = Field(
+        default=None,
+        ge=0,
+        le=8,
+        description="Decimal places of this node's score, instead of the framework's `decimals`.",
+    )
+    note: str | None = Field(
+        default=None, description="Free text: how the value is measured, what it counts."
+    )
+    source: str | None = Field(
+        default=None,
+        description="Where the node's definition comes from (the decision, its appendix).",
+    )
+    representative: bool = Field(
+        default=False,
+        description="True where the node is not from the official list but stands in for it.",
+    )
 
 
 class Indicator(NodeBase):
-    direction: Direction = "higher"
-    range: tuple[float, float] | None = None
-    step: float | None = Field(default=None, gt=0)
-    reported_only: bool = False
-    """Reported in the results but never scored (DTI's smart-city index counts 0 points)."""
-    rule: Rule
+    """A value an entity supplies (a count, a rate, a category, yes/no) and the rule scoring it."""
+
+    direction: Direction = Field(
+        default="higher",
+        description="Whether a higher or a lower value is better; the rules, the missing-value "
+        "policy and the planner read it.",
+    )
+    range: tuple[float, float] | None = Field(
+        default=None,
+        description="[low, high]: the values that can occur; a value outside is refused when "
+        "data loads, and 'lowest' missing values take the worse end.",
+    )
+    step: float | None = Field(
+        default=None,
+        gt=0,
+        description="Step of + and - in the planner and of goal seek; without it the value "
+        "is continuous.",
+    )
+    reported_only: bool = Field(
+        default=False,
+        description="Reported in the results but never scored (DTI's smart-city index counts "
+        "0 points).",
+    )
+    rule: Rule = Field(
+        description="How the value becomes a score: an [indicator.rule] table with `type` and "
+        "that rule's keys."
+    )
 
     @field_validator("range")
     @classmethod
@@ -94,9 +161,20 @@ class Indicator(NodeBase):
 
 
 class Child(Strict):
-    node: str
-    weight: float | None = Field(default=None, ge=0)
-    points: float | None = Field(default=None, ge=0)
+    """One node an aggregate combines, with its weight or its points."""
+
+    node: str = Field(description="Id of the child: an indicator or another aggregate.")
+    weight: float | None = Field(
+        default=None,
+        ge=0,
+        description="Weight of the child (1 when neither weight nor points is given).",
+    )
+    points: float | None = Field(
+        default=None,
+        ge=0,
+        description="Points the child carries; counted as a weight, and with points_over_max "
+        "the child's score ÷ its maximum earns this many. Give weight or points, not both.",
+    )
 
     @model_validator(mode="after")
     def _one(self) -> Child:
@@ -126,59 +204,148 @@ Method = Annotated[
 
 
 class Aggregate(NodeBase):
-    method: Method
-    children: list[Child] = Field(min_length=1)
-    scale: float = 1.0
-    """Multiplies the result: 1 gives 0..1 for points_over_max, 1000 gives points of 1,000."""
-    cap: float | None = None
-    rescale: Literal["none", "minmax"] = "none"
-    """minmax: after aggregating, rescale across the peers: the best scores `scale`, the worst 0."""
-    total: float | None = None
-    """When set, the children's weights or points must add up to this."""
-    max_score: float | None = None
-    """When set, the highest score this node can reach must be this (1,000 points in all)."""
+    """A node whose score combines its children's scores (a pillar, a group, the total).
+
+    An entity may supply an aggregate's score itself (a published pillar value): it is then
+    taken as given, and the children are not needed for that entity.
+    """
+
+    method: Method = Field(
+        description="How the children's scores sᵢ with weights or points wᵢ combine: "
+        "weighted_mean Σwᵢsᵢ ÷ Σwᵢ; sum Σwᵢsᵢ; points_over_max Σwᵢ·sᵢ/maxᵢ ÷ Σwᵢ (maxᵢ the "
+        "highest score child i can reach); geometric_mean exp(Σwᵢ·ln sᵢ ÷ Σwᵢ), 0 when a "
+        "child scores 0 or less."
+    )
+    children: list[Child] = Field(
+        min_length=1, description="The nodes combined: [[aggregate.children]] tables."
+    )
+    scale: float = Field(
+        default=1.0,
+        description="Multiplies the result: 1 gives 0..1 for points_over_max, 1000 gives "
+        "points of 1,000.",
+    )
+    cap: float | None = Field(
+        default=None,
+        description="Upper limit of the combined score, applied before `rescale` and `scale`.",
+    )
+    rescale: Literal["none", "minmax"] = Field(
+        default="none",
+        description="minmax: after aggregating, rescale across the peers: the best scores "
+        "`scale`, the worst 0 (all score `scale` when they are equal).",
+    )
+    total: float | None = Field(
+        default=None,
+        description="When set, the children's weights or points must add up to this.",
+    )
+    max_score: float | None = Field(
+        default=None,
+        description="When set, the highest score this node can reach must be this (1,000 "
+        "points in all): a check that the encoding adds up.",
+    )
 
 
 class Assumption(Strict):
     """Something the file encodes that no source found states (QĐ 405's points, say): every
     result computed with it says so, so a reader never takes it for the official figure."""
 
-    text_vi: str
-    text_en: str
+    text_vi: str = Field(description="The assumption in Vietnamese, as compute's notes show it.")
+    text_en: str = Field(description="The assumption in English.")
 
 
 class Framework(Strict):
-    id: str
-    name_vi: str
-    name_en: str
-    edition: str
-    entities: Literal["provinces", "ministries", "departments", "districts", "communes", "agencies"]
-    publisher: str
-    root: str
-    decimals: int = Field(default=4, ge=0, le=8)
-    ties: Literal["competition", "dense", "ordinal"] = "competition"
-    rank_on: Literal["rounded", "exact"] = "rounded"
-    """Ranks compare scores as published, rounded to each node's decimals (two rows showing
-    823,0 share a rank), or, with "exact", unrounded (the Vietnam ICT Index's method)."""
-    missing: Literal["error", "zero", "lowest"] = "error"
-    """What a missing indicator value means: an error, 0, or the worst value of its range."""
-    notes: str | None = None
-    sources: list[Source] = Field(default_factory=list)
-    entity_list: str | None = None
-    """The entities with the other names they go by (relative to this file), for import."""
-    assumptions: list[Assumption] = Field(default_factory=list)
-    merge: Literal["mean", "sum"] | None = None
-    """How a unit formed from several (its list's `formed_from`) gets its values from data of
-    them: the rule applied to each value the data gives, at the level the framework encodes as
-    indicators (the main indices for DTI 2024: MOST ranked a merged province on the plain mean of
-    its former provinces' main indices)."""
+    """Which ranking, which edition, who publishes it, and the rules that apply to every node."""
+
+    id: str = Field(
+        description="Id of this framework edition (e.g. 'vn-dti-2022-province'), shown in "
+        "messages and exports."
+    )
+    name_vi: str = Field(description="Name in Vietnamese, as the decision writes it.")
+    name_en: str = Field(description="Name in English.")
+    edition: str = Field(
+        description="The edition or year encoded and the decision that set it "
+        "(e.g. '2022 (QĐ 922/QĐ-BTTTT)')."
+    )
+    entities: Literal[
+        "provinces", "ministries", "departments", "districts", "communes", "agencies"
+    ] = Field(description="What the framework ranks.")
+    publisher: str = Field(
+        description="Who publishes the ranking (e.g. 'Bộ Thông tin và Truyền thông')."
+    )
+    root: str = Field(description="Id of the node whose score is the headline score and rank.")
+    decimals: int = Field(
+        default=4,
+        ge=0,
+        le=8,
+        description="Decimal places of the published scores, used to show every node that "
+        "does not set its own.",
+    )
+    ties: Literal["competition", "dense", "ordinal"] = Field(
+        default="competition",
+        description="Ranks of equal scores: competition 1, 2, 2, 4; dense 1, 2, 2, 3; "
+        "ordinal 1, 2, 3, 4 in the order of the data.",
+    )
+    rank_on: Literal["rounded", "exact"] = Field(
+        default="rounded",
+        description="What ranks compare: scores rounded to each node's decimals, as published "
+        "tables do (two rows showing 823,0 share a rank), or 'exact' unrounded scores (the "
+        "Vietnam ICT Index's method).",
+    )
+    missing: Literal["error", "zero", "lowest"] = Field(
+        default="error",
+        description="What a missing indicator value means: an error, 0, or the worst value "
+        "of its range (the category with the smallest fraction).",
+    )
+    notes: str | None = Field(
+        default=None,
+        description="Free text on the encoding: what is official, what is representative.",
+    )
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Documents the framework rests on: [[framework.sources]] tables.",
+    )
+    entity_list: str | None = Field(
+        default=None,
+        description="The entity list (criteria/entities/*.toml, relative to this file) with "
+        "the other names the entities go by, for import.",
+    )
+    assumptions: list[Assumption] = Field(
+        default_factory=list,
+        description="What the encoding assumes where no source was found ([[framework."
+        "assumptions]]); compute prints each under its notes.",
+    )
+    merge: Literal["mean", "sum"] | None = Field(
+        default=None,
+        description="How a unit formed from several (its entity list's formed_from) gets its "
+        "values from data of them: the mean or the sum of each value (DTI 2024: the plain mean "
+        "of the former provinces' main indices).",
+    )
 
 
 class CriteriaFile(Strict):
-    framework: Framework
-    grades: list[Grade] = Field(default_factory=list)
-    indicator: list[Indicator] = Field(default_factory=list)
-    aggregate: list[Aggregate] = Field(default_factory=list)
+    """A criteria file: one ranking framework, one edition, as a tree of indicators and
+    aggregates."""
+
+    kind: Annotated[Literal["criteria"] | None, kind_check("criteria")] = Field(
+        default=None, description=kind_description("criteria")
+    )
+    version: Annotated[Literal[1] | None, version_check] = Field(
+        default=None, description=VERSION_DESCRIPTION
+    )
+    framework: Framework = Field(description="What the framework is: the [framework] table.")
+    grades: list[Grade] = Field(
+        default_factory=list,
+        description="Bands of the headline score with their names: [[grades]] tables, in any "
+        "order.",
+    )
+    indicator: list[Indicator] = Field(
+        default_factory=list,
+        description="The values entities supply and how each is scored: [[indicator]] tables.",
+    )
+    aggregate: list[Aggregate] = Field(
+        default_factory=list,
+        description="The nodes computed from other nodes, the root among them: [[aggregate]] "
+        "tables.",
+    )
 
 
 Node = Indicator | Aggregate
@@ -400,6 +567,7 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
 def load_criteria(path: Path) -> Criteria:
     """Load and check a criteria file; schema and structure problems are reported together."""
     data, text = parse_toml(path)
+    check_header(path, data, text, "criteria")
     pc = check_structure(data, path, text)
     try:
         file, _ = load_model(path, CriteriaFile, data, text)

@@ -1,7 +1,9 @@
-"""Entity values: a CSV file (one column per node id) or an inline TOML table.
+"""Entity values: a CSV file (one column per node id) or a TOML data file / inline table.
 
 Values are checked against the framework as they load, so that a wrong column or an impossible
-value is reported with its row and column instead of surfacing later as a strange score.
+value is reported with its row and column instead of surfacing later as a strange score. The
+shape of a TOML data file is the `DataFile` model (what `ictscore schema data` prints); what
+needs the framework (node ids, values in range, duplicate ids) is checked here beside it.
 """
 
 from __future__ import annotations
@@ -12,14 +14,87 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from ictscore.formats.criteria import Criteria
+from pydantic import Field, GetJsonSchemaHandler, ValidationError, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from ictscore.formats.criteria import Criteria, Strict
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
-from ictscore.formats.tomlfile import parse_toml, read_text
+from ictscore.formats.kinds import (
+    VERSION_DESCRIPTION,
+    check_header,
+    kind_check,
+    kind_description,
+    version_check,
+)
+from ictscore.formats.tomlfile import locate, parse_toml, read_text, validation_problems
 from ictscore.formats.values import Value, coerce
 
 RESERVED = ("id", "name", "name_en", "source")
+
+NodeValue = Annotated[Any, WithJsonSchema({"type": ["number", "string", "boolean"]})]
+"""A value as a data file writes it. The model takes anything, because only the framework knows
+what a node accepts: `coerce` then refuses a wrong value naming the node and the entity, where a
+union of types would give three complaints about types instead."""
+
+
+class DataEntity(Strict):
+    """One entity of a TOML data file: who it is, where its numbers come from, its values."""
+
+    id: str = Field(
+        min_length=1,
+        description="Entity id: the scenario's `focus` and changes name the entity by it.",
+    )
+    name: str | None = Field(
+        default=None,
+        description="Name shown in tables and reports (Vietnamese); the id when left out.",
+    )
+    name_en: str = Field(default="", description="Name in English, for --lang en.")
+    source: str = Field(
+        default="",
+        description="Where this entity's numbers come from: a published table, a report, or "
+        "'illustrative'.",
+    )
+    values: dict[str, NodeValue] = Field(
+        default_factory=dict,
+        description="[entity.values]: node id = value, for indicators (a number, a category "
+        "key, yes/no as 1/0 or true/false) or for aggregates whose score is published.",
+    )
+
+
+class DataFile(Strict):
+    """A TOML data file (or a scenario's inline [data] table): the entities and their values."""
+
+    kind: Annotated[Literal["data"] | None, kind_check("data")] = Field(
+        default=None, description=kind_description("data")
+    )
+    version: Annotated[Literal[1] | None, version_check] = Field(
+        default=None, description=VERSION_DESCRIPTION
+    )
+    entity: list[DataEntity] = Field(
+        min_length=1, description="The entities, one [[entity]] table each, in any order."
+    )
+
+
+class _AsDataFile:
+    """Gives a raw table the JSON Schema of `DataFile`.
+
+    A scenario keeps its inline data as the parsed table, because `parse_inline` must check it
+    against the framework with the locations of the scenario file; the schema of that table is
+    nonetheless the data file's, which `parse_inline` validates it with.
+    """
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(DataFile.__pydantic_core_schema__)
+
+
+InlineData = Annotated[dict[str, Any], _AsDataFile]
+"""A scenario's `data` written inline: a table that `parse_inline` validates as a `DataFile`."""
 
 
 @dataclass(frozen=True)
@@ -145,36 +220,30 @@ def parse_csv(text: str, path: Path, criteria: Criteria) -> Dataset:
 
 
 def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criteria) -> Dataset:
-    """Entities written in TOML: `[[entity]]` with id, name, source and a `values` table."""
-    from ictscore.formats.tomlfile import locate
+    """Entities written in TOML: `[[entity]]` with id, name, source and a `values` table.
 
+    The table's shape is checked with `DataFile`, its values against the framework; both sets
+    of problems are reported together.
+    """
     pc = ProblemCollector()
-    prefix = where.split(".") if where else []
+    prefix = tuple(where.split(".")) if where else ()
     items = table.get("entity") if isinstance(table, dict) else None
     if not isinstance(items, list):
         raise InputError.one(path, "expected a list of [[entity]] tables", where or "entity")
+    check_header(path, table, text, "data", prefix)
+    try:
+        DataFile.model_validate(table)
+    except ValidationError as exc:
+        pc.extend(validation_problems(path, text, DataFile, exc, prefix))
     entities: list[Entity] = []
     ids: set[str] = set()
     lines: dict[str, int] = {}
     for i, item in enumerate(items):
         loc = f"{where + '.' if where else ''}entity[{i + 1}]"
         line = locate(text, (*prefix, "entity", i))
-        if not isinstance(item, dict):
-            pc.add(path, "each entity must be a table", loc, line)
-            continue
-        unknown = set(item) - {"id", "name", "name_en", "source", "values"}
-        for k in sorted(unknown):
-            pc.add(
-                path,
-                f"unknown key '{k}'"
-                + did_you_mean(k, {"id": 0, "name": 0, "name_en": 0, "source": 0, "values": 0}),
-                f"{loc}.{k}",
-                line,
-            )
-        eid = item.get("id")
-        if not isinstance(eid, str) or not eid:
-            pc.add(path, "each entity needs an 'id' string", loc, line)
-            continue
+        eid = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(eid, str) or not eid:
+            continue  # the model has said what is wrong with it
         if eid in ids:
             pc.add(path, f"duplicate entity id '{eid}'", f"{loc}.id", line)
         ids.add(eid)
@@ -183,8 +252,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
         raw_values = item.get("values", {})
         values: dict[str, Value] = {}
         if not isinstance(raw_values, dict):
-            pc.add(path, "'values' must be a table of node id = value", f"{loc}.values", line)
-            raw_values = {}
+            raw_values = {}  # the model has said so
         for k, v in raw_values.items():
             if k not in criteria.nodes:
                 pc.add(

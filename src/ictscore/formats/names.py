@@ -18,12 +18,19 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from ictscore.formats.criteria import Strict
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
+from ictscore.formats.kinds import (
+    VERSION_DESCRIPTION,
+    check_header,
+    kind_check,
+    kind_description,
+    version_check,
+)
 from ictscore.formats.tomlfile import load_model, locate, parse_toml, read_text
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -53,38 +60,77 @@ def slug(text: str) -> str:
 
 
 class EntityRecord(Strict):
-    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
-    name: str = ""
-    name_en: str = ""
-    aliases: list[str] = Field(default_factory=list)
-    source: str | None = None
-    values: dict[str, Any] | None = None
-    """Present when the list is a data file: ignored here."""
-    formed_from: list[str] = Field(default_factory=list)
-    """Ids, in the list `[list].predecessors` names, of the units this one was formed from; an
-    unchanged unit names itself. What lets a ranking of the new units use data of the old."""
-    formed: dt.date | None = None
-    """When the unit was formed from them (the day the merger took effect)."""
-    ended: dt.date | None = None
-    """When this unit stopped existing on its own (it was merged into `became`)."""
-    became: str | None = None
-    """The id of the unit (in the successor list) it became part of on `ended`."""
+    """One entity with every name it goes by, so that a spreadsheet's name finds its id."""
+
+    id: str = Field(
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="Entity id (letters, digits, '_', '.', '-'), the one data files use.",
+    )
+    name: str = Field(default="", description="Official name in Vietnamese (e.g. 'TP. Đà Nẵng').")
+    name_en: str = Field(default="", description="Name in English.")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other ways the name is written that normalising cannot reach: "
+        "abbreviations ('TP.HCM'), old names and spellings.",
+    )
+    source: str | None = Field(default=None, description="Where the name comes from.")
+    values: dict[str, Any] | None = Field(
+        default=None,
+        description="Present when the list is a data file, which can serve as one: ignored here.",
+    )
+
+    formed_from: list[str] = Field(
+        default_factory=list,
+        description="Ids, in the list [list].predecessors names, of the units this one was "
+        "formed from; an unchanged unit names itself. What lets a ranking of the new units use "
+        "data of the old.",
+    )
+    formed: dt.date | None = Field(
+        default=None, description="When the unit was formed from them (the merger's date)."
+    )
+    ended: dt.date | None = Field(
+        default=None,
+        description="When this unit stopped existing on its own (it became part of `became`).",
+    )
+    became: str | None = Field(
+        default=None,
+        description="The id of the unit (in the successor list) it became part of on `ended`.",
+    )
 
 
 class ListInfo(Strict):
-    id: str
-    name_vi: str = ""
-    name_en: str = ""
-    source: str | None = None
-    prefixes: list[str] = Field(default_factory=list)
-    """Words that may lead a name and do not distinguish it ("TP.", "Thành phố", "Tỉnh")."""
-    predecessors: str | None = None
-    """The entity list (relative to this file) whose units `formed_from` names."""
+    """What the list is and how its names are matched."""
+
+    id: str = Field(description="Id of the list (e.g. 'vn-provinces').")
+    name_vi: str = Field(default="", description="Name of the list in Vietnamese.")
+    name_en: str = Field(default="", description="Name of the list in English.")
+    source: str | None = Field(default=None, description="Where the names come from.")
+    prefixes: list[str] = Field(
+        default_factory=list,
+        description='Words that may lead a name and do not distinguish it ("TP.", "Thành phố", '
+        '"Tỉnh"): matching ignores them.',
+    )
+    predecessors: str | None = Field(
+        default=None,
+        description="The entity list (relative to this file) whose units `formed_from` names.",
+    )
 
 
 class EntityListFile(Strict):
-    info: ListInfo | None = Field(default=None, alias="list")
-    entity: list[EntityRecord] = Field(min_length=1)
+    """An entity list: the entities a framework ranks and the other names they go by."""
+
+    kind: Annotated[Literal["entities"] | None, kind_check("entities")] = Field(
+        default=None, description=kind_description("entities")
+    )
+    version: Annotated[Literal[1] | None, version_check] = Field(
+        default=None, description=VERSION_DESCRIPTION
+    )
+    info: ListInfo | None = Field(
+        default=None, alias="list", description="What the list is: the [list] table."
+    )
+    entity: list[EntityRecord] = Field(
+        min_length=1, description="The entities, one [[entity]] table each."
+    )
 
 
 @dataclass(frozen=True)
@@ -201,6 +247,13 @@ def load_entity_list(path: Path, _chain: tuple[Path, ...] = ()) -> EntityNames:
     if path.suffix.lower() == ".csv":
         return _from_csv(path)
     data, text = parse_toml(path)
+    if data.get("kind") == "data":
+        # a data file names its entities too (`import --entities` takes one): its header is a
+        # data file's, and its rows are read as the list
+        check_header(path, data, text, "data")
+        data = {k: v for k, v in data.items() if k not in ("kind", "version")}
+    else:
+        check_header(path, data, text, "entities")
     file, _ = load_model(path, EntityListFile, data, text)
     prefixes = file.info.prefixes if file.info else []
     pc = ProblemCollector()

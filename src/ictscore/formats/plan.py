@@ -32,9 +32,18 @@ class Effect(Strict):
     For a divisible lever, `add` is per unit bought.
     """
 
-    node: str
-    set_to: float | str | bool | None = Field(default=None, alias="set")
-    add: float | None = None
+    node: str = Field(description="Id of the indicator the lever moves.")
+    set_to: float | str | bool | None = Field(
+        default=None,
+        alias="set",
+        description="The value the indicator takes when the lever is funded (a number, a "
+        "category key, yes/no).",
+    )
+    add: float | None = Field(
+        default=None,
+        description="What the lever adds to the indicator (per unit of a divisible lever); it "
+        "must move the indicator the better way.",
+    )
 
     @model_validator(mode="after")
     def _one(self) -> Effect:
@@ -48,27 +57,55 @@ class Effect(Strict):
 class Lever(Strict):
     """One thing the agency can fund, with what it costs and which indicators it moves."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    name_vi: str
-    name_en: str
-    cost: float = 0.0
-    """Fixed cost in VND (paid once whatever the number of units of a divisible lever)."""
-    effect: list[Effect] = Field(min_length=1)
-    divisible: bool = False
-    unit_cost: float | None = None
-    """VND per unit of a divisible lever."""
-    max_units: int | None = Field(default=None, ge=1)
-    group: str | None = None
-    """Levers sharing a group are alternatives: at most one of them is chosen."""
-    requires: list[str] = Field(default_factory=list)
-    delivery: float | None = Field(default=None, ge=0, le=1)
-    """Probability that the lever is delivered in full (overrides the scenario's default)."""
-    estimate: bool = True
-    """True while the cost is an estimate rather than a quotation or a budget line."""
-    basis: str | None = None
-    """What the cost estimate rests on."""
-    source: str | None = None
-    note: str | None = None
+    id: str = Field(
+        pattern=ID_PATTERN,
+        description="Lever id (letters, digits, '_', '.', '-'), named by other levers' `requires`.",
+    )
+    name_vi: str = Field(description="What the agency would do, in Vietnamese.")
+    name_en: str = Field(description="What the agency would do, in English.")
+    cost: float = Field(
+        default=0.0,
+        description="Fixed cost in VND (paid once whatever the number of units of a divisible "
+        "lever).",
+    )
+    effect: list[Effect] = Field(
+        min_length=1,
+        description="What the lever does to the focus entity's indicators: [[lever.effect]].",
+    )
+    divisible: bool = Field(
+        default=False,
+        description="True when the lever is bought in units (courses, computers): give "
+        "`unit_cost` and `max_units`, and effects that `add` per unit.",
+    )
+    unit_cost: float | None = Field(default=None, description="VND per unit of a divisible lever.")
+    max_units: int | None = Field(
+        default=None, ge=1, description="The most units of a divisible lever that can be bought."
+    )
+    group: str | None = Field(
+        default=None,
+        description="Levers sharing a group are alternatives: at most one of them is chosen.",
+    )
+    requires: list[str] = Field(
+        default_factory=list,
+        description="Ids of levers that must be funded too for this one to be chosen.",
+    )
+    delivery: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Probability that the lever is delivered in full (overrides the "
+        "scenario's [uncertainty] delivery).",
+    )
+    estimate: bool = Field(
+        default=True,
+        description="True while the cost is an estimate rather than a quotation or a budget "
+        "line; reports mark such costs.",
+    )
+    basis: str | None = Field(default=None, description="What the cost estimate rests on.")
+    source: str | None = Field(
+        default=None, description="The document the lever, its cost or its effect comes from."
+    )
+    note: str | None = Field(default=None, description="Free text.")
 
     @field_validator("cost")
     @classmethod
@@ -106,26 +143,52 @@ class Lever(Strict):
 class PeerGrowth(Strict):
     """What the peers are expected to do on one indicator, per year, in the indicator's unit."""
 
-    node: str
-    add: float = 0.0
-    sd: float = Field(default=0.0, ge=0)
-    """Spread of each peer's growth around `add` in the Monte Carlo (normal)."""
+    node: str = Field(description="Id of the indicator the peers move on.")
+    add: float = Field(
+        default=0.0,
+        description="Expected change of each peer's value per year, in the indicator's unit.",
+    )
+    sd: float = Field(
+        default=0.0,
+        ge=0,
+        description="Spread of each peer's growth around `add` in the Monte Carlo (normal).",
+    )
 
 
 class Peers(Strict):
-    years: float = Field(default=1.0, gt=0)
-    growth: list[PeerGrowth] = Field(default_factory=list)
-    trend: str | None = None
-    """An earlier edition's data file: each peer keeps its own yearly change since then."""
-    trend_years: float = Field(default=1.0, gt=0)
-    """Years between the earlier edition and this one."""
+    """How the other entities are expected to move while the focus entity carries out its plan;
+    the focus entity itself moves only by its plan."""
+
+    years: float = Field(
+        default=1.0, gt=0, description="Years ahead that the peers' growth is projected."
+    )
+    growth: list[PeerGrowth] = Field(
+        default_factory=list,
+        description="Growth per indicator: [[peers.growth]]; overrides `trend` on its indicator.",
+    )
+    trend: str | None = Field(
+        default=None,
+        description="An earlier edition's data file (relative to the scenario): each peer "
+        "keeps its own yearly change since then.",
+    )
+    trend_years: float = Field(
+        default=1.0, gt=0, description="Years between the earlier edition and this one."
+    )
 
 
 class Uncertainty(Strict):
-    draws: int = Field(default=10_000, ge=1, le=1_000_000)
-    seed: int = 0
-    delivery: float = Field(default=1.0, ge=0, le=1)
-    """Default probability that a chosen lever is delivered in full."""
+    """Settings of the Monte Carlo that `ictscore plan` runs over delivery and peer growth."""
+
+    draws: int = Field(default=10_000, ge=1, le=1_000_000, description="Number of random draws.")
+    seed: int = Field(
+        default=0, description="Seed of the random draws: the same seed gives the same result."
+    )
+    delivery: float = Field(
+        default=1.0,
+        ge=0,
+        le=1,
+        description="Default probability that a chosen lever is delivered in full.",
+    )
 
 
 def check_plan(

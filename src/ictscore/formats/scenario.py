@@ -14,14 +14,22 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import tomli_w
 from pydantic import ConfigDict, Field, field_validator
 
 from ictscore.formats.criteria import Criteria, Strict, load_criteria
-from ictscore.formats.dataset import Dataset, load_dataset, parse_inline
+from ictscore.formats.dataset import Dataset, InlineData, load_dataset, parse_inline
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
+from ictscore.formats.kinds import (
+    VERSION,
+    VERSION_DESCRIPTION,
+    check_header,
+    kind_check,
+    kind_description,
+    version_check,
+)
 from ictscore.formats.lineage import ranked_dataset
 from ictscore.formats.plan import Lever, Peers, Uncertainty, check_plan
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
@@ -29,19 +37,27 @@ from ictscore.formats.values import Value, coerce
 
 
 class Change(Strict):
+    """One edit of the log: one entity's value at one node, with who, when and why."""
+
     # NaN and infinity get through the schema so that `coerce` refuses them naming the node
     model_config = ConfigDict(allow_inf_nan=True)
 
-    node: str
-    value: float | str | bool
-    entity: str | None = None
-    note: str | None = None
-    author: str | None = None
-    """Who made the change (audit trail)."""
-    date: str | None = None
-    """When, as ISO date or date-time text."""
-    source: str | None = None
-    """The document the new value rests on."""
+    node: str = Field(
+        description="Id of the node whose value changes: an indicator, or an aggregate whose "
+        "score is then given directly."
+    )
+    value: float | str | bool = Field(
+        description="The new value: a number, a category key, or yes/no (1/0, true/false)."
+    )
+    entity: str | None = Field(
+        default=None, description="Id of the entity whose value changes; the focus when left out."
+    )
+    note: str | None = Field(default=None, description="Why: the target or the measure behind it.")
+    author: str | None = Field(default=None, description="Who made the change (audit trail).")
+    date: str | None = Field(
+        default=None, description="When, as an ISO date or date-time (a TOML date is accepted)."
+    )
+    source: str | None = Field(default=None, description="The document the new value rests on.")
 
     @field_validator("date", mode="before")
     @classmethod
@@ -60,21 +76,51 @@ AUDIT_FIELDS = ("note", "source", "author", "date")
 
 
 class ScenarioFile(Strict):
-    name: str | None = None
-    criteria: str
-    data: str | dict[str, Any]
-    entities: str | None = None
-    """The entity list to rank (relative to this file) when not the framework's own: the 63
-    former provinces or the 34 new ones from the same data file, say."""
-    focus: str
-    notes: str | None = None
-    target_rank: int | None = Field(default=None, ge=1)
-    budget: float | None = Field(default=None, ge=0)
-    """VND available for the levers."""
-    lever: list[Lever] = Field(default_factory=list)
-    peers: Peers | None = None
-    uncertainty: Uncertainty | None = None
-    change: list[Change] = Field(default_factory=list)
+    """A scenario: a framework, its baseline data, the entity whose plan it is, the levers it
+    could fund and the edit log of what-if changes."""
+
+    kind: Annotated[Literal["scenario"] | None, kind_check("scenario")] = Field(
+        default=None, description=kind_description("scenario")
+    )
+    version: Annotated[Literal[1] | None, version_check] = Field(
+        default=None, description=VERSION_DESCRIPTION
+    )
+    name: str | None = Field(
+        default=None,
+        description="Title shown in the planner and in reports; the file name when left out.",
+    )
+    criteria: str = Field(description="The criteria file, relative to this file.")
+    data: str | InlineData = Field(
+        description="The baseline data: a CSV or TOML data file relative to this file, or the "
+        "data itself as a [data] table with [[data.entity]] tables."
+    )
+    entities: str | None = Field(
+        default=None,
+        description="The entity list to rank (relative to this file) when not the framework's "
+        "own: the 63 former provinces or the 34 new ones from the same data file, say.",
+    )
+    focus: str = Field(description="Id of the entity whose plan this is.")
+    notes: str | None = Field(default=None, description="Free text shown with the scenario.")
+    target_rank: int | None = Field(
+        default=None,
+        ge=1,
+        description="The rank the focus entity aims for; the planner shows the gap to it.",
+    )
+    budget: float | None = Field(default=None, ge=0, description="VND available for the levers.")
+    lever: list[Lever] = Field(
+        default_factory=list,
+        description="What the agency could fund, with costs and effects: [[lever]] tables.",
+    )
+    peers: Peers | None = Field(
+        default=None, description="What the other entities are expected to do: [peers]."
+    )
+    uncertainty: Uncertainty | None = Field(
+        default=None, description="Settings of the Monte Carlo: [uncertainty]."
+    )
+    change: list[Change] = Field(
+        default_factory=list,
+        description="The edit log, applied in order: [[change]] tables.",
+    )
 
 
 class ConflictError(Exception):
@@ -338,6 +384,7 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
     predecessors' rows (formats.lineage), so focus and changes name units of that list.
     """
     data, text = parse_toml(path)
+    check_header(path, data, text, "scenario")
     file, _ = load_model(path, ScenarioFile, data, text)
     file = file.model_copy()
     base = path.parent
@@ -430,6 +477,8 @@ def new_scenario(criteria_path: Path, data_path: Path, focus: str | None, target
     if chosen not in dataset.ids():
         raise InputError.one(data_path, f"no entity '{chosen}' in the data")
     file = ScenarioFile(
+        kind="scenario",
+        version=VERSION,
         criteria=_rel(criteria_path, target.parent),
         data=_rel(data_path, target.parent),
         focus=chosen,

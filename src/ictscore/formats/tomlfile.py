@@ -156,8 +156,14 @@ def format_loc(loc: tuple[int | str, ...]) -> str:
 
 
 def validation_problems(
-    path: Path, text: str, model: type[BaseModel], exc: ValidationError
+    path: Path,
+    text: str,
+    model: type[BaseModel],
+    exc: ValidationError,
+    prefix: tuple[str, ...] = (),
 ) -> list[Problem]:
+    """One Problem per pydantic error; `prefix` places a model validated inside a larger file
+    (a scenario's inline [data] table)."""
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = _strip_tags(model, tuple(p for p in err["loc"] if not _is_union_tag(p)))
@@ -177,7 +183,8 @@ def validation_problems(
                 msg += f" (got {shown})"
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
-        problems.append(Problem(str(path), msg, format_loc(loc), locate(text, loc)))
+        full = (*prefix, *loc)
+        problems.append(Problem(str(path), msg, format_loc(full), locate(text, full)))
     return problems
 
 

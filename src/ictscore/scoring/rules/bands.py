@@ -12,6 +12,8 @@ from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBas
 
 
 class Band(BaseModel):
+    """One edge of a band: a value and the points at exactly that value."""
+
     model_config = ConfigDict(
         extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True
     )
@@ -26,6 +28,7 @@ class BandsRule(RuleBase):
     """Points by linear interpolation between the band edges (`at`, `points`)."""
 
     type: Literal["bands"]
+    """Which rule: "bands"."""
     bands: list[Band] = Field(min_length=2)
     """The band edges, in increasing order of `at`."""
 

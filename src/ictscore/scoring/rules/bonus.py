@@ -24,6 +24,7 @@ class BonusRule(RuleBase):
     """Points per unit of the value, kept between `min` and `max`."""
 
     type: Literal["bonus"]
+    """Which rule: "bonus"."""
     per_unit: float
     """Points per unit; negative for a penalty."""
     min: float

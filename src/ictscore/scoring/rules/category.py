@@ -12,6 +12,8 @@ from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBas
 
 
 class Category(BaseModel):
+    """One category: its key, its labels and the share of the points it earns."""
+
     model_config = ConfigDict(
         extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True
     )
@@ -30,6 +32,7 @@ class CategoryRule(RuleBase):
     """A value is one of the categories' keys; it earns that category's share of the points."""
 
     type: Literal["category"]
+    """Which rule: "category"."""
     points: float
     """Points of a category with fraction 1."""
     categories: list[Category] = Field(min_length=1)

@@ -11,6 +11,7 @@ class DirectRule(RuleBase):
     """The value is the score."""
 
     type: Literal["direct"]
+    """Which rule: "direct"."""
     max: float | None = None
     """The highest score, when the indicator has no range to say it."""
 

@@ -23,6 +23,7 @@ class GoalpostsRule(RuleBase):
     lower is better)."""
 
     type: Literal["goalposts"]
+    """Which rule: "goalposts"."""
     lower: float
     """The value that scores 0 (full points when lower is better)."""
     upper: float

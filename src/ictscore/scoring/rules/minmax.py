@@ -24,6 +24,7 @@ class MinMaxRule(RuleBase):
     """The best peer scores the points, the worst 0, the rest in proportion."""
 
     type: Literal["minmax"]
+    """Which rule: "minmax"."""
     points: float = 1.0
     """Points of the best entity."""
 

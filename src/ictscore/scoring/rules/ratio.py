@@ -14,6 +14,7 @@ class RatioRule(RuleBase):
     target / value × points."""
 
     type: Literal["ratio"]
+    """Which rule: "ratio"."""
     points: float
     """Points at the target."""
     target: float = 1.0

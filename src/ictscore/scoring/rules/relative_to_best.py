@@ -23,6 +23,7 @@ class RelativeToBestRule(RuleBase):
     """value / best × points; for a lower-is-better value, best / value × points."""
 
     type: Literal["relative_to_best"]
+    """Which rule: "relative_to_best"."""
     points: float = 1.0
     """Points of the best entity."""
 

@@ -11,6 +11,8 @@ from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBas
 
 
 class Step(BaseModel):
+    """One step of a step table: the value that reaches it and its points."""
+
     model_config = ConfigDict(
         extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True
     )
@@ -25,6 +27,7 @@ class StepsRule(RuleBase):
     """The points of the best step reached; `otherwise` when none is."""
 
     type: Literal["steps"]
+    """Which rule: "steps"."""
     steps: list[Step] = Field(min_length=1)
     """The steps, in any order."""
     otherwise: float = 0.0

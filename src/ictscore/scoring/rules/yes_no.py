@@ -12,6 +12,7 @@ class YesNoRule(RuleBase):
     """1 (yes) earns the points, 0 (no) nothing."""
 
     type: Literal["yes_no"]
+    """Which rule: "yes_no"."""
     points: float
     """Points for yes."""
 

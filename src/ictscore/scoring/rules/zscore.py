@@ -28,6 +28,7 @@ class ZScoreRule(RuleBase):
     """Standard scores across the entities that have a value."""
 
     type: Literal["zscore"]
+    """Which rule: "zscore"."""
 
     peer_relative = True
     exact_inverse = False

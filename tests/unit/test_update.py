@@ -81,9 +81,14 @@ def every_rule(missing: str = "zero") -> Criteria:
     )
 
 
-def random_value(node: Indicator | Aggregate, rng: random.Random) -> Value:
+def random_value(
+    node: Indicator | Aggregate, rng: random.Random, bounds: tuple[float, float] = (0, 100)
+) -> Value:
     if isinstance(node, Aggregate):
-        return round(rng.uniform(0, 100), rng.choice([0, 2]))
+        # a group's score given directly, within what the group can score (the engine refuses
+        # anything else)
+        lo, hi = bounds
+        return min(hi, max(lo, round(rng.uniform(lo, hi), rng.choice([0, 2]))))
     if node.rule.type == "category":
         return rng.choice([c.key for c in node.rule.categories])
     if node.rule.type == "yes_no":
@@ -132,7 +137,8 @@ def test_random_edits_match_fresh_compute(seed: int) -> None:
         node = crit.nodes[nid]
         if isinstance(node, Aggregate) and rng.random() < 0.7:
             continue  # mostly indicator edits, the fast path
-        value: Value | None = None if rng.random() < 0.08 else random_value(node, rng)
+        bounds = engine.bounds[nid]
+        value: Value | None = None if rng.random() < 0.08 else random_value(node, rng, bounds)
         result = engine.update(result, eid, nid, value)
         if value is None:
             rows[eid].pop(nid, None)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ictscore.cli.output import write_stdout
 from ictscore.formats.scenario import load_scenario
 from ictscore.presentation import writers
 from ictscore.presentation.display import LANGS
@@ -37,7 +38,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     if args.output is None:
-        sys.stdout.write(writers.text(report_of(scenario), "markdown", args.lang))
+        write_stdout(writers.text(report_of(scenario), "markdown", args.lang))
         return 0
     writers.for_path(args.output, "report")  # a wrong extension fails before any computing
     writers.write_file(report_of(scenario), args.output, args.lang)

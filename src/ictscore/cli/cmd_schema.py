@@ -11,6 +11,8 @@ import argparse
 import sys
 from typing import Any
 
+from ictscore.cli.output import write_stdout
+
 KINDS = ("criteria", "scenario", "data", "entities")
 """The kinds a file may declare (`ictscore.formats.kinds.KINDS`), repeated here so that
 `--help` does not import the file models; a test checks that the two agree."""
@@ -31,6 +33,6 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ictscore.formats.schemas import schema_text
 
-    sys.stdout.write(schema_text(args.kind))
+    write_stdout(schema_text(args.kind))
     sys.stdout.flush()
     return 0

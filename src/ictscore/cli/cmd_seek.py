@@ -4,6 +4,7 @@ overtakes a named entity."""
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,20 @@ from ictscore.presentation import writers
 from ictscore.presentation.documents import SeekDoc
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
+    return n
+
+
+MOST_VND = 1e15
+"""A million billion đồng: past this, an amount is a typo, not a cost."""
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "seek",
@@ -28,8 +43,8 @@ def register(sub: Any) -> None:
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
     goal = p.add_mutually_exclusive_group()
-    goal.add_argument("--rank", type=int, metavar="N", help="reach rank N")
-    goal.add_argument("--gain", type=int, metavar="K", help="gain K places")
+    goal.add_argument("--rank", type=_at_least_one, metavar="N", help="reach rank N")
+    goal.add_argument("--gain", type=_at_least_one, metavar="K", help="gain K places")
     goal.add_argument("--overtake", metavar="ID", help="overtake this entity")
     p.add_argument("--node", action="append", metavar="ID", help="only this indicator (repeat)")
     p.add_argument(
@@ -78,6 +93,10 @@ def _costs(items: list[str], where: str) -> dict[str, float]:
             value = float(amount.replace("_", ""))
         except ValueError:
             value = -1.0
+        if not math.isfinite(value) or value > MOST_VND:
+            raise InputError.one(
+                where, f"'{item}': a cost must be a finite amount of VND", "--cost"
+            )
         if not sep or value < 0:
             raise InputError.one(where, f"'{item}' is not ID=VND (cost of one unit)", "--cost")
         out[node.strip()] = value

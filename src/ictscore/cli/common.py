@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ictscore.cli.output import write_stdout
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import Projection, WhatIf
 from ictscore.presentation import writers
@@ -45,9 +46,9 @@ def project(path: Path) -> tuple[Scenario, Projection]:
 
 
 def emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    """Data to `-o FILE`, or to standard output (no -o, or `-o -`)."""
+    if output is None or str(output) == "-":
+        write_stdout(text)
         return
     writers.write_output(output, text.encode("utf-8"))
     print(f"wrote {output}", file=sys.stderr)

@@ -8,6 +8,7 @@ its parser. Nothing here imports Textual or the planner: the program (`ictscore.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -15,7 +16,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ictscore import __version__
-from ictscore.formats.errors import InputError
+from ictscore.formats.errors import InputError, summarise
+from ictscore.formats.inputs import forget
 
 if TYPE_CHECKING:
     from ictscore.cli.common import Planner
@@ -61,10 +63,40 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _given_twice(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """The first single-valued option that appears twice on the command line, if any."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    actions = list(parser._actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and first in action.choices:
+            actions += action.choices[first]._actions
+    seen: dict[str, str] = {}
+    for arg in argv:
+        if arg == "--":
+            break
+        flag = arg.split("=", 1)[0]
+        for action in actions:
+            if flag in action.option_strings and not isinstance(
+                action, argparse._AppendAction | argparse._CountAction
+            ):
+                key = action.dest
+                if key in seen:
+                    return "/".join(action.option_strings)
+                seen[key] = flag
+    return None
+
+
 def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> int:
     """Run one command; `planner` opens the interactive planner (without it, `open` is refused)."""
     args_in = sys.argv[1:] if argv is None else list(argv)
+    forget()  # what an earlier command in this process read is not this one's input
+    with contextlib.suppress(AttributeError, ValueError):
+        # a message naming a Vietnamese file must not itself fail on a narrow terminal
+        sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     parser = build_parser(args_in)
+    twice = _given_twice(parser, args_in)
+    if twice:
+        parser.error(f"{twice} is given twice: say it once (the second would silently win)")
     args = parser.parse_args(args_in)
     args.planner = planner
     try:
@@ -73,8 +105,17 @@ def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> i
         code: int = args.func(args)
         return code
     except InputError as exc:
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+        for line in summarise(exc.problems):
+            print(f"error: {line}" if not line.startswith(" ") else line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RecursionError:
+        print("error: an input is nested too deeply to be read", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            return 0
+        where = exc.filename or "<output>"
+        print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -135,6 +135,7 @@ class Engine:
                 if node.rule.peer_relative:
                     peers[nid] = tuple(i for i, v in enumerate(col) if v is not None)
             else:
+                self._check_supplied(node, inputs[nid], ids, source, problems)
                 p, s, took = self._aggregate_column(
                     node, inputs[nid], needed[nid], scores, complete
                 )
@@ -185,6 +186,33 @@ class Engine:
             for ch in node.children:
                 needed[ch.node] = [a or b for a, b in zip(needed[ch.node], mask, strict=True)]
         return needed
+
+    def _check_supplied(
+        self,
+        agg: Aggregate,
+        col: Sequence[Value | None],
+        ids: tuple[str, ...],
+        source: str,
+        problems: list[Problem],
+    ) -> None:
+        """A group's score given directly must be one the group can reach (a QĐ 766 total of
+        131 out of 100 is a typo, not a result)."""
+        if col.count(None) == len(col):
+            return
+        lo, hi = self.bounds[agg.id]
+        tol = 1e-9 * max(1.0, abs(lo), abs(hi))
+        for i, v in enumerate(col):
+            if v is None:
+                continue
+            x = float(v)
+            if not lo - tol <= x <= hi + tol:
+                problems.append(
+                    Problem(
+                        source,
+                        f"{x:g} is outside what '{agg.id}' can score ({lo:g} to {hi:g})",
+                        f"{ids[i]}.{agg.id}",
+                    )
+                )
 
     def _fill_missing(
         self,

@@ -7,6 +7,7 @@ wants the whole list at once, not one complaint per run.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,3 +76,38 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest option, or '' when nothing is close."""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*(?:e[-+]?\d+)?")
+
+
+def _shape(p: Problem) -> tuple[str, str, str]:
+    """What problems of one kind at one place share: the file, the key without the entity or
+    the index, and the message without its values."""
+    where = p.where.split(".", 1)[-1] if "." in p.where else p.where
+    where = re.sub(r"\[\d+\]", "[…]", where)
+    message = _NUMBER.sub("#", _QUOTED.sub("'…'", p.message))
+    return (p.file, where, message)
+
+
+def summarise(problems: list[Problem], first: int = 3, kinds: int = 20) -> list[str]:
+    """The lines to show for a list of problems: every one while they are few; grouped by kind
+    and place, with a count and the first examples, when a file has thousands (a missing column
+    is one line, not one per row); at most `kinds` groups, then the total."""
+    if len(problems) <= first * 3:
+        return [str(p) for p in problems]
+    groups: dict[tuple[str, str, str], list[Problem]] = {}
+    for p in problems:
+        groups.setdefault(_shape(p), []).append(p)
+    out: list[str] = []
+    for k, members in enumerate(groups.values()):
+        if k == kinds:
+            rest = sum(len(m) for m in list(groups.values())[kinds:])
+            out.append(f"… and {rest} more problems of {len(groups) - kinds} other kinds")
+            break
+        out += [str(p) for p in members[:first]]
+        if len(members) > first:
+            out.append(f"  … and {len(members) - first} more like this ({len(members)} in all)")
+    out.append(f"{len(problems)} problems in all")
+    return out

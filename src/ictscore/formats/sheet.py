@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ictscore.formats.errors import InputError
+from ictscore.formats.inputs import note_read
 
 DELIMITERS = (";", "\t", ",", "|")
 
@@ -63,6 +64,7 @@ def column_letter(col: int) -> str:
 
 
 def read_grid(path: Path, sheet: str | None = None, delimiter: str | None = None) -> Grid:
+    note_read(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
@@ -74,6 +76,7 @@ def read_grid(path: Path, sheet: str | None = None, delimiter: str | None = None
 
 
 def _decode(path: Path) -> str:
+    note_read(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

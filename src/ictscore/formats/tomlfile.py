@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ictscore.formats.errors import InputError, Problem, did_you_mean
+from ictscore.formats.inputs import note_read
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -24,6 +25,7 @@ _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def read_text(path: Path) -> str:
+    note_read(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -44,6 +46,10 @@ def parse_toml(path: Path, text: str | None = None) -> tuple[dict[str, Any], str
         text = read_text(path)
     try:
         return tomllib.loads(text), text
+    except RecursionError:
+        raise InputError.one(
+            path, "TOML nested too deeply to be a criteria, scenario or data file"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = _TOML_POS.search(msg)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ictscore.formats.errors import InputError
+from ictscore.formats.inputs import was_read
 from ictscore.formats.scenario import atomic_write
 from ictscore.presentation.documents import (
     ComparisonDoc,
@@ -196,7 +197,19 @@ def write_file(doc: Document, path: Path, lang: str) -> Path:
 
 
 def write_output(path: Path, data: bytes) -> Path:
-    """Write atomically; an unwritable place is bad input (exit 2), not a traceback."""
+    """Write atomically; an unwritable place is bad input (exit 2), not a traceback.
+
+    A file this run has read is never replaced (the scenario, its data, the spreadsheet being
+    imported), and a folder that does not exist is not created: a typo in a path must not
+    become a folder.
+    """
+    if was_read(path):
+        raise InputError.one(path, "is a file this command reads: write the output to another file")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise InputError.one(path, f"no folder {parent}: create it first, or choose another")
+    if not parent.is_dir():
+        raise InputError.one(path, f"{parent} is not a folder")
     try:
         atomic_write(path, data)
     except OSError as exc:

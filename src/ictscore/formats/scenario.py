@@ -346,14 +346,15 @@ def load_scenario(path: Path) -> Scenario:
             locate(text, ("focus",)),
         )
     for i, ch in enumerate(file.change):
+        # the line is looked up only for a change in error: locating scans the text, and doing
+        # it for every change made loading a long edit log quadratic
         where = f"change[{i + 1}]"
-        line = locate(text, ("change", i))
         if ch.node not in criteria.nodes:
             pc.add(
                 path,
                 f"unknown node id '{ch.node}'" + did_you_mean(ch.node, set(criteria.nodes)),
                 where + ".node",
-                line,
+                locate(text, ("change", i)),
             )
             continue
         if ch.entity is not None and ch.entity not in ids:
@@ -361,12 +362,12 @@ def load_scenario(path: Path) -> Scenario:
                 path,
                 f"unknown entity id '{ch.entity}'" + did_you_mean(ch.entity, ids),
                 where + ".entity",
-                line,
+                locate(text, ("change", i)),
             )
         try:
             coerce(criteria.nodes[ch.node], ch.value)
         except ValueError as exc:
-            pc.add(path, str(exc), where + ".value", line)
+            pc.add(path, str(exc), where + ".value", locate(text, ("change", i)))
     if file.target_rank is not None and file.target_rank > len(ids):
         pc.add(
             path,

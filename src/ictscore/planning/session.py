@@ -21,7 +21,7 @@ from ictscore.formats.values import Value
 from ictscore.planning import audit as audit_trail
 from ictscore.planning.journal import Journal, Pending
 from ictscore.planning.sweep import Sweep, stepped, sweep
-from ictscore.planning.whatif import Projection, WhatIf
+from ictscore.planning.whatif import Projection, WhatIf, replay
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,8 @@ class Session:
         sc = self.scenario
         while len(self._results) <= sc.cursor:
             k = len(self._results)
-            self._results.append(self.whatif.apply(self._results[-1], sc.changes[k - 1]))
+            step = [sc.changes[k - 1]]
+            self._results.append(replay(self.engine, self._results[-1], step, sc.focus))
         return self._results[sc.cursor]
 
     def projection(self) -> Projection:

@@ -133,7 +133,7 @@ async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> N
     assert not scenario_copy.with_name(f".{scenario_copy.name}.journal").exists()
 
 
-async def test_saving_asks_before_dropping_a_comment_in_the_change_log(
+async def test_saving_keeps_a_comment_in_the_change_log_without_asking(
     make_app: MakeApp, scenario_copy: Path
 ) -> None:
     text = scenario_copy.read_text(encoding="utf-8")
@@ -146,13 +146,15 @@ async def test_saving_asks_before_dropping_a_comment_in_the_change_log(
         await find(pilot, "nt_hop_ban")
         await pilot.press("4", "enter")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
-        assert "ghi chú" in str(app.screen.question)
-        await pilot.press("escape")  # keep the file as it is
         await done(app)
-        assert "chốt tại cuộc họp giao ban" in scenario_copy.read_text(encoding="utf-8")
-        assert "●" in app.title
+        assert not isinstance(app.screen, ChoiceScreen)  # nothing is lost: nothing to ask
+        saved = scenario_copy.read_text(encoding="utf-8")
+        assert "value = 30  # chốt tại cuộc họp giao ban\n" in saved
+        assert [c.node for c in load_scenario(scenario_copy).applied()] == [
+            ONLINE,
+            "nt_hop_ban_chi_dao",
+        ]
+        assert "●" not in app.title
 
 
 async def test_conflict_on_save_asks(make_app: MakeApp, scenario_copy: Path) -> None:

@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ConfigDict, Field, field_validator
 
 from ictscore.formats.criteria import Criteria, Strict, load_criteria
@@ -174,25 +172,15 @@ class Scenario:
 
     # --- saving ----------------------------------------------------------------------------
 
-    def to_toml(self) -> tuple[str, bool]:
-        """The file text to save, and whether hand-written comments would be lost by it.
+    def to_toml(self, target: Path | None = None) -> str:
+        """The text to save (to `target`, default this file): the file as read, with only what
+        changed written into it (see `scenario_toml`)."""
+        from ictscore.formats.scenario_toml import relocated, scenario_toml
 
-        The part of a hand-written file before its first [[change]] is kept verbatim (with
-        `focus` and `target_rank` updated in place), and the change tables are regenerated.
-        """
-        changes = "".join("\n[[change]]\n" + tomli_w.dumps(_change_dict(c)) for c in self.applied())
-        if self.text:
-            head, tail = _split_changes(self.text)
-            if head is not None:
-                head = _set_scalar(head, "focus", self.file.focus)
-                head = _set_scalar(head, "target_rank", self.file.target_rank)
-                lost = "#" in "".join(_comment_part(ln) for ln in tail.splitlines())
-                return head.rstrip("\n") + "\n" + changes, lost
-        skip = {"change"} | (set() if self.file.lever else {"lever"})
-        body = self.file.model_dump(exclude_none=True, exclude=skip, by_alias=True)
-        text = tomli_w.dumps(body) + changes
-        lost = bool(self.text) and any(_comment_part(ln) for ln in self.text.splitlines())
-        return text, lost
+        file = self.file.model_copy(update={"change": self.applied()})
+        if target is not None:
+            file = relocated(file, self.path, target)
+        return scenario_toml(self.text, file)
 
     def save(self, path: Path | None = None, force: bool = False) -> Path:
         """Write atomically; refuse (ConflictError) when the file changed on disk since loading."""
@@ -204,9 +192,13 @@ class Scenario:
             current = _hash(target.read_bytes())
             if not same or current != self.disk_hash:
                 raise ConflictError(target)
-        text, _ = self.to_toml() if same else self._relocated(target)
+        text = self.to_toml(target)
         data = text.encode("utf-8")
         atomic_write(target, data)
+        if not same:
+            from ictscore.formats.scenario_toml import relocated
+
+            self.file = relocated(self.file, self.path, target)
         self.path = target
         self.text = text
         self.disk_hash = _hash(data)
@@ -214,77 +206,9 @@ class Scenario:
         self._meta_dirty = False
         return target
 
-    def _relocated(self, target: Path) -> tuple[str, bool]:
-        """Save-as to another folder: relative paths are rewritten to stay correct."""
-        if self.path is None or target.parent.resolve() == self.path.parent.resolve():
-            return self.to_toml()
-        base = self.path.parent
-        upd: dict[str, Any] = {"criteria": _rel(base / self.file.criteria, target.parent)}
-        if isinstance(self.file.data, str):
-            upd["data"] = _rel(base / self.file.data, target.parent)
-        saved_file, saved_text = self.file, self.text
-        self.file = self.file.model_copy(update=upd)
-        self.text = ""
-        try:
-            return self.to_toml()
-        finally:
-            self.file, self.text = saved_file, saved_text
-
 
 def _rel(p: Path, start: Path) -> str:
     return Path(os.path.relpath(p.resolve(), start.resolve())).as_posix()
-
-
-def _change_dict(c: Change) -> dict[str, Any]:
-    d: dict[str, Any] = {"node": c.node, "value": c.value}
-    for k in ("entity", "note", "author", "date", "source"):
-        v = getattr(c, k)
-        if v is not None:
-            d[k] = v
-    return d
-
-
-_HEADER = re.compile(r"^\s*\[")
-_CHANGE = re.compile(r"^\s*\[\[\s*change\s*\]\]")
-
-
-def _split_changes(text: str) -> tuple[str | None, str]:
-    lines = text.splitlines(keepends=True)
-    first = next((i for i, ln in enumerate(lines) if _CHANGE.match(ln)), None)
-    if first is None:
-        return text, ""
-    tail = lines[first:]
-    if any(_HEADER.match(ln) and not _CHANGE.match(ln) for ln in tail):
-        return None, ""
-    # comments above the first [[change]] (a heading for the log, say) stay with the head:
-    # regenerating the change tables must not drop them
-    return "".join(lines[:first]), "".join(tail)
-
-
-def _comment_part(line: str) -> str:
-    in_str: str | None = None
-    for i, ch in enumerate(line):
-        if in_str:
-            if ch == in_str:
-                in_str = None
-        elif ch in "\"'":
-            in_str = ch
-        elif ch == "#":
-            return line[i:]
-    return ""
-
-
-def _set_scalar(head: str, key: str, value: object) -> str:
-    pat = re.compile(rf"^{key}\s*=.*$", re.M)
-    first_table = re.search(r"^\s*\[", head, re.M)
-    limit = first_table.start() if first_table else len(head)
-    m = pat.search(head, 0, limit)
-    if value is None:
-        return head if m is None else head[: m.start()] + head[m.end() + 1 :]
-    line = tomli_w.dumps({key: value}).strip()
-    if m:
-        return head[: m.start()] + line + head[m.end() :]
-    return head[:limit] + line + "\n" + head[limit:]
 
 
 def _hash(data: bytes) -> str:

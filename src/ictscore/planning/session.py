@@ -277,12 +277,6 @@ class Session:
                 self.journal.disk_hash = self.scenario.disk_hash
         return target
 
-    def comments_lost(self, path: Path | None = None) -> bool:
-        """Whether saving (to `path`) would drop hand-written comments."""
-        sc = self.scenario
-        same = path is None or (sc.path is not None and path.resolve() == sc.path.resolve())
-        return sc.to_toml()[1] if same else False
-
     # --- reading the result --------------------------------------------------------------------
 
     def standing(self, node: str | None = None) -> Standing:

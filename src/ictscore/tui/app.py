@@ -320,12 +320,6 @@ class IctscoreApp(App[None]):
     async def save(self, path: Path | None = None) -> bool:
         lang = self.lang
         s = self.session
-        if s.comments_lost(path):
-            q = tr(
-                "Saving would remove hand-written comments from the change list. Save anyway?", lang
-            )
-            if await self._ask(q, "save", tr("Save anyway", lang)) != "save":
-                return False
         try:
             target = s.save(path)
         except ConflictError as exc:

@@ -98,11 +98,11 @@ async def test_invalid_input_is_refused(make_app: MakeApp) -> None:
         assert editor.has_focus and editor.value == "30"
         await pilot.press("ctrl+a", "ctrl+k", *"abc", "enter")
         await pilot.pause()
-        assert app.session.scenario.cursor == 1 and rank(app) == 10
+        assert app.session.cursor == 1 and rank(app) == 10
         assert editor.has_focus and not editor.is_valid
         await pilot.press("ctrl+a", "ctrl+k", *"150", "enter")
         await pilot.pause()
-        assert app.session.scenario.cursor == 1
+        assert app.session.cursor == 1
         assert any("150" in str(n.message) for n in app._notifications)
         await pilot.press("escape")
         assert app.screen.query_one(NodeTree).has_focus
@@ -110,7 +110,7 @@ async def test_invalid_input_is_refused(make_app: MakeApp) -> None:
         await find(pilot, "hd_ty_le_nop")
         await pilot.press("shift+left")  # the parent pillar
         await pilot.press("plus")
-        assert app.session.scenario.cursor == 1
+        assert app.session.cursor == 1
 
 
 async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> None:

@@ -1,8 +1,9 @@
 """The scenario file: a framework, a baseline data set, a focus entity and an ordered edit log.
 
-`Scenario` is the one object that undo/redo, saving, CLI replay and the golden tests share. It
-holds the log and a cursor: changes before the cursor are applied, those after it are what redo
-brings back. Saving writes only the applied part.
+`Scenario` is the file as read (or as last written): plain data that the CLI computes, reports
+render and planners start from. Editing it — the log's cursor, undo and redo, the journal,
+whether there is anything to save — belongs to `ictscore.planning.session.Session`, and writing
+it back to `ictscore.formats.scenario_toml`, so that there is one edit log with one behaviour.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,21 +80,16 @@ class ConflictError(Exception):
         self.path = path
 
 
-@dataclass
+@dataclass(frozen=True)
 class Scenario:
     path: Path | None
     file: ScenarioFile
     criteria: Criteria
     dataset: Dataset
-    changes: list[Change] = field(default_factory=list)
-    cursor: int = 0
     text: str = ""
+    """The file's text as read ("" for a file not yet written): saving edits this text."""
     disk_hash: str | None = None
-    saved_cursor_changes: tuple[Change, ...] = ()
-    _meta_dirty: bool = False
-    """Focus or target rank changed since the last save (they are not edits of the log)."""
-
-    # --- the edit log ----------------------------------------------------------------------
+    """Fingerprint of the file as read, to notice another writer before overwriting it."""
 
     @property
     def focus(self) -> str:
@@ -104,39 +100,8 @@ class Scenario:
         return self.file.name or (self.path.stem if self.path else "scenario")
 
     def applied(self) -> list[Change]:
-        return self.changes[: self.cursor]
-
-    def record(self, change: Change) -> None:
-        """Append an edit, dropping whatever redo could have brought back."""
-        del self.changes[self.cursor :]
-        self.changes.append(change)
-        self.cursor += 1
-
-    def undo(self) -> Change | None:
-        if self.cursor == 0:
-            return None
-        self.cursor -= 1
-        return self.changes[self.cursor]
-
-    def redo(self) -> Change | None:
-        if self.cursor >= len(self.changes):
-            return None
-        self.cursor += 1
-        return self.changes[self.cursor - 1]
-
-    @property
-    def dirty(self) -> bool:
-        return tuple(self.applied()) != self.saved_cursor_changes or self._meta_dirty
-
-    def set_focus(self, entity_id: str) -> None:
-        if entity_id not in self.dataset.ids():
-            raise ValueError(f"no entity '{entity_id}' in the data")
-        self.file = self.file.model_copy(update={"focus": entity_id})
-        self._meta_dirty = True
-
-    def set_target_rank(self, rank: int | None) -> None:
-        self.file = self.file.model_copy(update={"target_rank": rank})
-        self._meta_dirty = True
+        """The file's edit log, in order: every change in a file applies (redo lives in Session)."""
+        return list(self.file.change)
 
     def make_change(
         self, node: str, raw: object, entity: str | None = None, **audit: Any
@@ -149,69 +114,19 @@ class Scenario:
         value = coerce(self.criteria.nodes[node], raw)
         return Change(node=node, value=value, entity=entity, **audit)
 
-    def annotate(self, index: int, **audit: str | None) -> Change:
-        """Replace the audit trail of change `index` (applied or undone); its value stays.
-
-        An applied change that differs from the saved one makes the scenario dirty.
-        """
-        unknown = set(audit) - set(AUDIT_FIELDS)
-        if unknown:
-            raise ValueError(f"not an audit field: {', '.join(sorted(unknown))}")
-        if not 0 <= index < len(self.changes):
-            raise ValueError(f"no change number {index + 1} in the edit log")
-        clean = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in audit.items()}
-        new = self.changes[index].model_copy(update=clean)
-        self.changes[index] = new
-        return new
-
     def value_of(self, change: Change) -> Value:
         return coerce(self.criteria.nodes[change.node], change.value)
 
     def entity_of(self, change: Change) -> str:
         return change.entity or self.focus
 
-    # --- saving ----------------------------------------------------------------------------
-
-    def to_toml(self, target: Path | None = None) -> str:
-        """The text to save (to `target`, default this file): the file as read, with only what
-        changed written into it (see `scenario_toml`)."""
-        from ictscore.formats.scenario_toml import relocated, scenario_toml
-
-        file = self.file.model_copy(update={"change": self.applied()})
-        if target is not None:
-            file = relocated(file, self.path, target)
-        return scenario_toml(self.text, file)
-
-    def save(self, path: Path | None = None, force: bool = False) -> Path:
-        """Write atomically; refuse (ConflictError) when the file changed on disk since loading."""
-        target = path or self.path
-        if target is None:
-            raise ValueError("no file name to save to")
-        same = self.path is not None and target.resolve() == self.path.resolve()
-        if not force and target.exists():
-            current = _hash(target.read_bytes())
-            if not same or current != self.disk_hash:
-                raise ConflictError(target)
-        text = self.to_toml(target)
-        data = text.encode("utf-8")
-        atomic_write(target, data)
-        if not same:
-            from ictscore.formats.scenario_toml import relocated
-
-            self.file = relocated(self.file, self.path, target)
-        self.path = target
-        self.text = text
-        self.disk_hash = _hash(data)
-        self.saved_cursor_changes = tuple(self.applied())
-        self._meta_dirty = False
-        return target
-
 
 def _rel(p: Path, start: Path) -> str:
     return Path(os.path.relpath(p.resolve(), start.resolve())).as_posix()
 
 
-def _hash(data: bytes) -> str:
+def fingerprint(data: bytes) -> str:
+    """What `Scenario.disk_hash` holds: equal fingerprints, same bytes on disk."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -301,17 +216,13 @@ def load_scenario(path: Path) -> Scenario:
         )
     check_plan(path, text, criteria, file.lever, file.peers, pc)
     pc.raise_if_any()
-    changes = list(file.change)
     return Scenario(
         path,
         file,
         criteria,
         dataset,
-        changes,
-        len(changes),
         text,
-        _hash(text.encode("utf-8")) if path.exists() else None,
-        tuple(changes),
+        fingerprint(text.encode("utf-8")) if path.exists() else None,
     )
 
 
@@ -344,6 +255,4 @@ def new_scenario(criteria_path: Path, data_path: Path, focus: str | None, target
         focus=chosen,
         name=f"{criteria.framework.name_vi} — {chosen}",
     )
-    return Scenario(
-        target, file, criteria, dataset, text="", saved_cursor_changes=(), disk_hash=None
-    )
+    return Scenario(target, file, criteria, dataset)

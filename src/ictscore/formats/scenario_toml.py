@@ -15,10 +15,19 @@ wherever the tables stand in the file. Comments that head the section after the 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ictscore.formats.scenario import AUDIT_FIELDS, Change, ScenarioFile
+from ictscore.formats.scenario import (
+    AUDIT_FIELDS,
+    Change,
+    ConflictError,
+    Scenario,
+    ScenarioFile,
+    atomic_write,
+    fingerprint,
+)
 
 if TYPE_CHECKING:
     from tomlkit.container import Container
@@ -43,6 +52,32 @@ def scenario_toml(text: str, file: ScenarioFile) -> str:
     _sync(doc, old, _plain(file), root=True)
     _sync_changes(doc, [] if before is None else before.change, file.change)
     return tomlkit.dumps(doc)
+
+
+def save_scenario(
+    scenario: Scenario, file: ScenarioFile, path: Path | None = None, force: bool = False
+) -> Scenario:
+    """Write `file` into the text `scenario` was read from, atomically, at `path` (default: where
+    it was read); the scenario as now on disk.
+
+    Refuses (ConflictError) to replace a file that changed on disk since it was read, or
+    another existing file, unless `force`: the caller asks the person first.
+    """
+    target = path or scenario.path
+    if target is None:
+        raise ValueError("no file name to save to")
+    same = scenario.path is not None and target.resolve() == scenario.path.resolve()
+    if (
+        not force
+        and target.exists()
+        and (not same or fingerprint(target.read_bytes()) != scenario.disk_hash)
+    ):
+        raise ConflictError(target)
+    file = relocated(file, scenario.path, target)
+    text = scenario_toml(scenario.text, file)
+    data = text.encode("utf-8")
+    atomic_write(target, data)
+    return replace(scenario, path=target, file=file, text=text, disk_hash=fingerprint(data))
 
 
 def relocated(file: ScenarioFile, source: Path | None, target: Path) -> ScenarioFile:

@@ -40,7 +40,7 @@ def test_a_plan_restored_after_a_crash_is_still_one_undo_step(scenario_copy: Pat
     # the process dies here; the next session restores the journal
     second = Session.open(load_scenario(scenario_copy))
     pending = second.pending()
-    assert pending is not None
+    assert pending is not None and pending.edits() == 1 + len(changes)
     assert second.restore(pending) == []
     assert second.result.rank(FOCUS) == after and second.cursor == 2 + len(changes)
     assert second.undo() == changes[0]  # one ctrl+z: the whole plan

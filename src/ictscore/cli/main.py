@@ -17,6 +17,7 @@ from ictscore.formats.errors import InputError
 
 COMMANDS = [
     "compute",
+    "change",
     "validate",
     "compare",
     "import",

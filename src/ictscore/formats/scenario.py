@@ -234,11 +234,12 @@ def _check_referenced(path: Path, text: str, base: Path, file: ScenarioFile) -> 
         refs.append(("data", file.data))
     for key, rel in refs:
         target = (base / rel).resolve()
-        line = locate(text, (key,))
         if not target.exists():
-            pc.add(path, f"{key} file not found: {rel} (looked for {target})", key, line)
+            msg = f"{key} file not found: {rel} (looked for {target})"
+            pc.add(path, msg, key, locate(text, (key,)))
         elif not target.is_file():
-            pc.add(path, f"{key} must name a file, but {rel} is a directory", key, line)
+            msg = f"{key} must name a file, but {rel} is a directory"
+            pc.add(path, msg, key, locate(text, (key,)))
     pc.raise_if_any()
 
 

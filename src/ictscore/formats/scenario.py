@@ -82,6 +82,8 @@ class ConflictError(Exception):
 
 @dataclass(frozen=True)
 class Scenario:
+    """A scenario file as read or last written; frozen, so that only Session changes a plan."""
+
     path: Path | None
     file: ScenarioFile
     criteria: Criteria
@@ -121,8 +123,10 @@ class Scenario:
         return change.entity or self.focus
 
 
-def _rel(p: Path, start: Path) -> str:
-    return Path(os.path.relpath(p.resolve(), start.resolve())).as_posix()
+def relative_path(p: Path, folder: Path) -> str:
+    """`p` as a scenario names a file: relative to the scenario's folder, with forward slashes
+    (the same text on every system)."""
+    return Path(os.path.relpath(p.resolve(), folder.resolve())).as_posix()
 
 
 def fingerprint(data: bytes) -> str:
@@ -251,8 +255,8 @@ def new_scenario(criteria_path: Path, data_path: Path, focus: str | None, target
     if chosen not in dataset.ids():
         raise InputError.one(data_path, f"no entity '{chosen}' in the data")
     file = ScenarioFile(
-        criteria=_rel(criteria_path, target.parent),
-        data=_rel(data_path, target.parent),
+        criteria=relative_path(criteria_path, target.parent),
+        data=relative_path(data_path, target.parent),
         focus=chosen,
         name=f"{criteria.framework.name_vi} — {chosen}",
     )

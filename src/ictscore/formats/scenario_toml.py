@@ -14,7 +14,6 @@ wherever the tables stand in the file. Comments that head the section after the 
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from ictscore.formats.scenario import (
     ScenarioFile,
     atomic_write,
     fingerprint,
+    relative_path,
 )
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def relocated(file: ScenarioFile, source: Path | None, target: Path) -> Scenario
     base, dest = source.parent, target.parent
 
     def move(rel: str) -> str:
-        return Path(os.path.relpath((base / rel).resolve(), dest.resolve())).as_posix()
+        return relative_path(base / rel, dest)
 
     upd: dict[str, Any] = {"criteria": move(file.criteria)}
     if isinstance(file.data, str):

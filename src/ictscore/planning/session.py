@@ -62,6 +62,8 @@ class PillarRow:
 
 
 class Session:
+    """The one owner of a scenario's edit log, as the module docstring describes."""
+
     def __init__(self, scenario: Scenario, journal: Journal | None = None) -> None:
         self.source = scenario
         """The file as read or last saved: what `dirty` compares with and saving edits."""

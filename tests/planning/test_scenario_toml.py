@@ -164,3 +164,16 @@ def test_no_regular_expression_touches_the_file() -> None:
     for module in ("scenario.py", "scenario_toml.py"):
         source = (ROOT / "src" / "ictscore" / "formats" / module).read_text(encoding="utf-8")
         assert "import re\n" not in source and "from re " not in source, module
+
+
+def test_a_log_split_around_other_tables_keeps_its_data_and_comments() -> None:
+    """tomlkit gathers the runs of [[change]] into one: what matters still survives."""
+    text = (
+        HAND_WRITTEN
+        + '\n# the second run of the log\n[[change]]\nnode = "n2"  # later\nvalue = 1\n'
+    )
+    f = _file(text)
+    assert scenario_toml(text, f) == text  # nothing changed: nothing rewritten
+    out = _written(text, f.model_copy(update={"change": [*f.change, Change(node="n3", value=2.0)]}))
+    comments = [ln[ln.index("#") :] for ln in text.splitlines() if "#" in ln]
+    assert [c for c in comments if c not in out] == []

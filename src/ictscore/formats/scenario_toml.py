@@ -10,10 +10,15 @@ they were (with their comments; only an edited audit field is rewritten), the ch
 first difference are replaced, and a new change is appended after the last `[[change]]`
 wherever the tables stand in the file. Comments that head the section after the last change
 (say, a `# --- levers` line above `[[lever]]`) stay in front of that section.
+
+One layout tomlkit does not keep: a log split into several runs of `[[change]]` tables with other
+tables between them is gathered into its first run when the log is written; the data and every
+comment stay, but comments between the runs may end up beside other tables.
 """
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,8 +51,10 @@ def scenario_toml(text: str, file: ScenarioFile) -> str:
     # imported here: computing never writes, and tomlkit costs start-up time
     import tomlkit
 
-    doc = tomlkit.parse(text) if text.strip() else tomlkit.document()
-    before = ScenarioFile.model_validate(doc.unwrap()) if text.strip() else None
+    before = ScenarioFile.model_validate(tomllib.loads(text)) if text.strip() else None
+    if before == file:
+        return text  # nothing to write: not even tomlkit's own layout choices
+    doc = tomlkit.parse(text) if before is not None else tomlkit.document()
     old = {} if before is None else _plain(before)
     _sync(doc, old, _plain(file), root=True)
     _sync_changes(doc, [] if before is None else before.change, file.change)

@@ -12,7 +12,8 @@ square of the log's length. The bundled default scenario is copied to a temporar
 - "spread": the changes walk every (entity, indicator) cell of the data in turn, so as many
   cells as the data has are edited (the most engine updates a log of that data can need).
 
-For each, side by side in one run and interleaved so that machine load hits both alike:
+For each, side by side in one run, the two files taking turns in every round so that changes in
+the machine's load hit both alike:
 - `ictscore compute` in a fresh process (what a person waits for), median of R runs;
 - in process: loading the scenario and replaying its log (`load_scenario` + `WhatIf.project`),
   and opening it as the planner does (`Session`), with the number of engine updates counted.
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,24 +112,33 @@ class Counting:
         Engine.update = self._orig  # type: ignore[method-assign]
 
 
-def measure(path: Path, runs: int) -> dict[str, float]:
+def compute_command(path: Path) -> None:
     cmd = [sys.executable, "-m", "ictscore", "compute", str(path)]
-    cli = [timed(lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True))]
-    with Counting() as count:
-        load = [timed(lambda: WhatIf(load_scenario(path)).project())]
-        updates = count.calls
-    sc = load_scenario(path)
-    session = [timed(lambda: Session(sc).result)]
-    for _ in range(runs - 1):
-        cli.append(timed(lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)))
-        load.append(timed(lambda: WhatIf(load_scenario(path)).project()))
-        session.append(timed(lambda: Session(sc).result))
-    return {
-        "cli": statistics.median(cli),
-        "load": statistics.median(load),
-        "session": statistics.median(session),
-        "updates": updates,
-    }
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+
+
+def load_and_replay(path: Path) -> None:
+    WhatIf(load_scenario(path)).project()
+
+
+def measure(paths: list[Path], runs: int) -> list[dict[str, float]]:
+    """Median timings of each path, the paths taking turns in every round."""
+    times: list[dict[str, list[float]]] = [{"cli": [], "load": [], "session": []} for _ in paths]
+    updates: list[int] = []
+    for path in paths:
+        with Counting() as count:
+            load_and_replay(path)
+        updates.append(count.calls)
+    loaded = [load_scenario(path) for path in paths]
+    for _ in range(runs):
+        for path, sc, t in zip(paths, loaded, times, strict=True):
+            t["cli"].append(timed(partial(compute_command, path)))
+            t["load"].append(timed(partial(load_and_replay, path)))
+            t["session"].append(timed(partial(Session, sc)))
+    return [
+        {k: statistics.median(v) for k, v in t.items()} | {"updates": n}
+        for t, n in zip(times, updates, strict=True)
+    ]
 
 
 def main() -> int:
@@ -147,13 +158,12 @@ def main() -> int:
         for shape in ("repeated", "spread"):
             one = write_scenario(folder, shape, 1)
             many = write_scenario(folder, shape, args.changes)
-            rows = {1: measure(one, args.runs), args.changes: measure(many, args.runs)}
-            for n, r in rows.items():
+            a, b = measure([one, many], args.runs)
+            for n, r in ((1, a), (args.changes, b)):
                 print(
                     f"{shape:9} {n:>8,} {r['updates']:>8,.0f} {r['cli'] * 1000:>8.0f} ms "
                     f"{r['load'] * 1000:>9.1f} ms {r['session'] * 1000:>6.1f} ms"
                 )
-            a, b = rows[1], rows[args.changes]
             ratio = b["cli"] / a["cli"]
             print(
                 f"{shape:9} ratio {args.changes:,} : 1 — compute {ratio:.2f}× (target ≤ "

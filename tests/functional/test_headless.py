@@ -63,14 +63,14 @@ def test_open_scenario_and_new_from_criteria(
 
     monkeypatch.setattr(ictscore.tui.launch, "launch", lambda s, lang="vi": seen.append(s) or 0)
     assert cli.main(["open", str(DEFAULT), "--lang", "en"]) == 0
-    assert seen[-1].focus == "so-noi-vu" and seen[-1].cursor == 1
+    assert seen[-1].focus == "so-noi-vu" and len(seen[-1].applied()) == 1
     data = SCENARIOS / "data" / "bac-giang-departments-2021.toml"
     target = tmp_path / "new.toml"
     crit = CRITERIA / "bac-giang-department-dti.toml"
     args = ["open", "--criteria", str(crit), "--data", str(data), "--focus", "so-tu-phap"]
     assert cli.main([*args, "-o", str(target)]) == 0
     new = seen[-1]
-    assert new.path == target.resolve() and new.focus == "so-tu-phap" and new.changes == []
+    assert new.path == target.resolve() and new.focus == "so-tu-phap" and new.applied() == []
     assert not target.exists()  # written only when the planner saves
 
 

@@ -20,6 +20,7 @@ from ictscore.formats.errors import InputError
 from ictscore.formats.lineage import merge_into, ranked_dataset
 from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
+from ictscore.formats.scenario_toml import save_scenario
 from ictscore.planning.whatif import WhatIf
 
 CRITERIA = """\
@@ -247,7 +248,7 @@ def test_a_scenario_key_chooses_the_list(folder: Path) -> None:
     # saved elsewhere, the key still names the same list
     sub = folder / "elsewhere"
     sub.mkdir()
-    sc.save(sub / "copy.toml")
+    save_scenario(sc, sc.file, sub / "copy.toml")
     assert 'entities = "../old.toml"' in (sub / "copy.toml").read_text(encoding="utf-8")
     assert len(load_scenario(sub / "copy.toml").dataset.ids()) == 5
 

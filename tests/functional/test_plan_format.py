@@ -9,6 +9,7 @@ import pytest
 from ictscore.cli.main import main
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
+from ictscore.planning.session import Session
 
 from ..conftest import CRITERIA, SCENARIOS
 
@@ -119,8 +120,9 @@ def test_saving_keeps_levers_and_changes_last(tmp_path: Path) -> None:
     p = tmp_path / "s.toml"
     p.write_text(src, encoding="utf-8")
     sc = load_scenario(p)
-    sc.record(sc.make_change("at_danh_gia_doc_lap", 1))
-    sc.save()
+    session = Session(sc)
+    session.edit("at_danh_gia_doc_lap", 1)
+    session.save()
     text = p.read_text(encoding="utf-8")
     assert text.count("[[lever]]") == 8 and text.count("[[change]]") == 2
     assert text.rindex("[[lever]]") < text.index("[[change]]")
@@ -132,7 +134,7 @@ def test_saving_keeps_levers_and_changes_last(tmp_path: Path) -> None:
 def test_save_as_elsewhere_keeps_levers(tmp_path: Path) -> None:
     sc = load_scenario(SCENARIOS / "bac-giang-so-noi-vu-2021.toml")
     target = tmp_path / "elsewhere" / "copy.toml"
-    sc.save(target)
+    Session(sc).save(target)
     again = load_scenario(target)
     assert again.file.lever == sc.file.lever
     assert again.file.peers == sc.file.peers and again.file.uncertainty == sc.file.uncertainty

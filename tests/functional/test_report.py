@@ -14,6 +14,7 @@ import pytest
 from ictscore.cli.main import main
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning import planner
+from ictscore.planning.session import Session
 from ictscore.planning.whatif import WhatIf
 from ictscore.presentation import report_plan as plan
 from ictscore.presentation.report_model import build_report
@@ -116,9 +117,9 @@ def test_html_is_well_formed(lang: str) -> None:
 
 
 def test_names_from_files_are_escaped(tmp_path: Path) -> None:
-    sc = load_scenario(BUNDLED)
-    sc.record(sc.make_change("hd_ky_so", 100, note="<b>x</b> & y", author="A <a@b>"))
-    text = render_report(sc, "html", "vi")
+    session = Session(load_scenario(BUNDLED))
+    session.edit("hd_ky_so", 100, note="<b>x</b> & y", author="A <a@b>")
+    text = render_report(session.scenario, "html", "vi")
     assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in text and "<b>x</b>" not in text
     checker = _Checker()
     checker.feed(text)

@@ -534,11 +534,13 @@ def test_validate_still_guesses_without_kind(
 
 def test_new_scenario_is_written_with_kind_and_version(tmp_path: Path) -> None:
     from ictscore.formats.scenario import new_scenario
+    from ictscore.formats.scenario_toml import save_scenario
 
     crit = _write(tmp_path, "criteria.toml", MINIMAL_CRITERIA)
     data = _write(tmp_path, "data.toml", MINIMAL_DATA)
     target = tmp_path / "new.toml"
-    new_scenario(crit, data, "y", target).save()
+    sc = new_scenario(crit, data, "y", target)
+    save_scenario(sc, sc.file, target)
     text = target.read_text("utf-8")
     assert text.startswith('kind = "scenario"\nversion = 1\n'), text
     assert load_scenario(target).focus == "y"

@@ -106,11 +106,11 @@ async def test_invalid_input_is_refused(make_app: MakeApp) -> None:
         assert editor.has_focus and editor.value == "30"
         await pilot.press("ctrl+a", "ctrl+k", *"abc", "enter")
         await pilot.pause()
-        assert app.session.scenario.cursor == 1 and rank(app) == 10
+        assert app.session.cursor == 1 and rank(app) == 10
         assert editor.has_focus and not editor.is_valid
         await pilot.press("ctrl+a", "ctrl+k", *"150", "enter")
         await pilot.pause()
-        assert app.session.scenario.cursor == 1
+        assert app.session.cursor == 1
         assert any("150" in str(n.message) for n in app._notifications)
         await pilot.press("escape")
         assert app.screen.query_one(NodeTree).has_focus
@@ -120,7 +120,7 @@ async def test_invalid_input_is_refused(make_app: MakeApp) -> None:
         await pilot.pause()
         assert app.screen.selected == "hoat_dong_chuyen_doi_so"  # type: ignore[attr-defined]
         await pilot.press("plus")
-        assert app.session.scenario.cursor == 1
+        assert app.session.cursor == 1
         assert [str(n.message) for n in app._notifications][-1] == (
             "Hoạt động chuyển đổi số được tính từ các thành phần; hãy chọn một chỉ tiêu"
         )
@@ -147,7 +147,7 @@ async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> N
     assert not scenario_copy.with_name(f".{scenario_copy.name}.journal").exists()
 
 
-async def test_saving_asks_before_dropping_a_comment_in_the_change_log(
+async def test_saving_keeps_a_comment_in_the_change_log_without_asking(
     make_app: MakeApp, scenario_copy: Path
 ) -> None:
     text = scenario_copy.read_text(encoding="utf-8")
@@ -160,13 +160,15 @@ async def test_saving_asks_before_dropping_a_comment_in_the_change_log(
         await find(pilot, "nt_hop_ban")
         await pilot.press("4", "enter")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
-        assert "ghi chú" in str(app.screen.question)
-        await pilot.press("escape")  # keep the file as it is
         await done(app)
-        assert "chốt tại cuộc họp giao ban" in scenario_copy.read_text(encoding="utf-8")
-        assert "●" in app.title
+        assert not isinstance(app.screen, ChoiceScreen)  # nothing is lost: nothing to ask
+        saved = scenario_copy.read_text(encoding="utf-8")
+        assert "value = 30  # chốt tại cuộc họp giao ban\n" in saved
+        assert [c.node for c in load_scenario(scenario_copy).applied()] == [
+            ONLINE,
+            "nt_hop_ban_chi_dao",
+        ]
+        assert "●" not in app.title
 
 
 async def test_conflict_on_save_asks(make_app: MakeApp, scenario_copy: Path) -> None:

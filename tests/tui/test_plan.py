@@ -62,6 +62,35 @@ async def test_optimise_apply_and_undo(make_app: MakeApp, scenario_copy: Path) -
         assert rank(app) == expected.outcome.rank
 
 
+async def test_a_plan_applied_before_a_crash_is_one_undo_after_restoring(
+    make_app: MakeApp, scenario_copy: Path
+) -> None:
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start_rank = rank(first)
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("space", "down", "down", "space")  # two levers, ticked by hand
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(first.screen, MainScreen)
+        applied, planned_rank = first.session.cursor, rank(first)
+        assert applied > 2 and planned_rank != start_rank
+        # the terminal is killed here: the journal holds the plan
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#choice-restore")
+        await done(second)
+        await pilot.pause()
+        assert second.session.cursor == applied and rank(second) == planned_rank
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert second.session.cursor == 1 and rank(second) == start_rank
+
+
 async def test_ticking_by_hand_updates_the_budget_bar(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -108,7 +137,7 @@ async def test_ticking_by_hand_updates_the_budget_bar(make_app: MakeApp) -> None
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert not app.session.dirty and app.session.scenario.cursor == 1  # nothing applied
+        assert not app.session.dirty and app.session.cursor == 1  # nothing applied
         assert rank(app) == 10
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from ictscore.cli.main import main
 from ictscore.formats.scenario import atomic_write, load_scenario
+from ictscore.planning.session import Session
 
 from ..conftest import SCENARIOS
 
@@ -59,12 +60,11 @@ def test_a_comment_heading_the_change_log_survives_saving(tmp_path: Path) -> Non
         ),
         encoding="utf-8",
     )
-    scenario = load_scenario(copy)
-    scenario.record(scenario.make_change("hd_ky_so", 90, note="test"))
-    saved, lost = scenario.to_toml()
-    assert not lost
+    session = Session(load_scenario(copy))
+    session.edit("hd_ky_so", 90, note="test")
+    session.save()
+    saved = copy.read_text(encoding="utf-8")
     assert heading in saved
     assert saved.index(heading) < saved.index("[[change]]")
-    scenario.save()
     again = load_scenario(copy)
-    assert [c.node for c in again.changes] == ["hd_ty_le_nop_truc_tuyen", "hd_ky_so"]
+    assert [c.node for c in again.applied()] == ["hd_ty_le_nop_truc_tuyen", "hd_ky_so"]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 COMMANDS = [
     "compute",
+    "change",
     "validate",
     "compare",
     "import",

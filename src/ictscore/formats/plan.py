@@ -9,6 +9,7 @@ indicator ids, prerequisites that loop, an `add` that would make an indicator wo
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from pydantic import Field, field_validator, model_validator
 
@@ -199,13 +200,31 @@ def check_plan(
     peers: Peers | None,
     pc: ProblemCollector,
 ) -> None:
-    """Cross-checks of levers and peers against the framework and each other."""
+    """Cross-checks of levers and peers against the framework and each other.
+
+    They run once without lines, and again with them only when something is wrong: locating
+    scans the text, which grows with the scenario's edit log, and a sound plan needs no line.
+    """
+    first = ProblemCollector()
+    _check_plan(path, lambda loc: None, criteria, levers, peers, first)
+    if first.problems:
+        _check_plan(path, lambda loc: locate(text, loc), criteria, levers, peers, pc)
+
+
+def _check_plan(
+    path: object,
+    line_of: Callable[[tuple[int | str, ...]], int | None],
+    criteria: Criteria,
+    levers: list[Lever],
+    peers: Peers | None,
+    pc: ProblemCollector,
+) -> None:
     ids = [lv.id for lv in levers]
     known = set(ids)
     seen: set[str] = set()
     for i, lv in enumerate(levers):
         where = f"lever[{i + 1}]"
-        line = locate(text, ("lever", i))
+        line = line_of(("lever", i))
         if lv.id in seen:
             pc.add(str(path), f"lever id '{lv.id}' is used twice", where + ".id", line)
         seen.add(lv.id)
@@ -228,12 +247,12 @@ def check_plan(
             str(path),
             "prerequisites go round in a circle: " + " → ".join([*cycle, cycle[0]]),
             f"lever[{i + 1}].requires",
-            locate(text, ("lever", i)),
+            line_of(("lever", i)),
         )
     if peers is not None:
         for j, g in enumerate(peers.growth):
             node = criteria.nodes.get(g.node)
-            line = locate(text, ("peers", "growth", j))
+            line = line_of(("peers", "growth", j))
             where = f"peers.growth[{j + 1}].node"
             if not isinstance(node, Indicator):
                 pc.add(

@@ -1,8 +1,9 @@
 """The scenario file: a framework, a baseline data set, a focus entity and an ordered edit log.
 
-`Scenario` is the one object that undo/redo, saving, CLI replay and the golden tests share. It
-holds the log and a cursor: changes before the cursor are applied, those after it are what redo
-brings back. Saving writes only the applied part.
+`Scenario` is the file as read (or as last written): plain data that the CLI computes, reports
+render and planners start from. Editing it — the log's cursor, undo and redo, the journal,
+whether there is anything to save — belongs to `ictscore.planning.session.Session`, and writing
+it back to `ictscore.formats.scenario_toml`, so that there is one edit log with one behaviour.
 """
 
 from __future__ import annotations
@@ -10,13 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import tomli_w
 from pydantic import ConfigDict, Field, field_validator
 
 from ictscore.formats.criteria import Criteria, Strict, load_criteria
@@ -131,21 +130,18 @@ class ConflictError(Exception):
         self.path = path
 
 
-@dataclass
+@dataclass(frozen=True)
 class Scenario:
+    """A scenario file as read or last written; frozen, so that only Session changes a plan."""
+
     path: Path | None
     file: ScenarioFile
     criteria: Criteria
     dataset: Dataset
-    changes: list[Change] = field(default_factory=list)
-    cursor: int = 0
     text: str = ""
+    """The file's text as read ("" for a file not yet written): saving edits this text."""
     disk_hash: str | None = None
-    saved_cursor_changes: tuple[Change, ...] = ()
-    _meta_dirty: bool = False
-    """Focus or target rank changed since the last save (they are not edits of the log)."""
-
-    # --- the edit log ----------------------------------------------------------------------
+    """Fingerprint of the file as read, to notice another writer before overwriting it."""
 
     @property
     def focus(self) -> str:
@@ -156,39 +152,8 @@ class Scenario:
         return self.file.name or (self.path.stem if self.path else "scenario")
 
     def applied(self) -> list[Change]:
-        return self.changes[: self.cursor]
-
-    def record(self, change: Change) -> None:
-        """Append an edit, dropping whatever redo could have brought back."""
-        del self.changes[self.cursor :]
-        self.changes.append(change)
-        self.cursor += 1
-
-    def undo(self) -> Change | None:
-        if self.cursor == 0:
-            return None
-        self.cursor -= 1
-        return self.changes[self.cursor]
-
-    def redo(self) -> Change | None:
-        if self.cursor >= len(self.changes):
-            return None
-        self.cursor += 1
-        return self.changes[self.cursor - 1]
-
-    @property
-    def dirty(self) -> bool:
-        return tuple(self.applied()) != self.saved_cursor_changes or self._meta_dirty
-
-    def set_focus(self, entity_id: str) -> None:
-        if entity_id not in self.dataset.ids():
-            raise ValueError(f"no entity '{entity_id}' in the data")
-        self.file = self.file.model_copy(update={"focus": entity_id})
-        self._meta_dirty = True
-
-    def set_target_rank(self, rank: int | None) -> None:
-        self.file = self.file.model_copy(update={"target_rank": rank})
-        self._meta_dirty = True
+        """The file's edit log, in order: every change in a file applies (redo lives in Session)."""
+        return list(self.file.change)
 
     def make_change(
         self, node: str, raw: object, entity: str | None = None, **audit: Any
@@ -201,145 +166,21 @@ class Scenario:
         value = coerce(self.criteria.nodes[node], raw)
         return Change(node=node, value=value, entity=entity, **audit)
 
-    def annotate(self, index: int, **audit: str | None) -> Change:
-        """Replace the audit trail of change `index` (applied or undone); its value stays.
-
-        An applied change that differs from the saved one makes the scenario dirty.
-        """
-        unknown = set(audit) - set(AUDIT_FIELDS)
-        if unknown:
-            raise ValueError(f"not an audit field: {', '.join(sorted(unknown))}")
-        if not 0 <= index < len(self.changes):
-            raise ValueError(f"no change number {index + 1} in the edit log")
-        clean = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in audit.items()}
-        new = self.changes[index].model_copy(update=clean)
-        self.changes[index] = new
-        return new
-
     def value_of(self, change: Change) -> Value:
         return coerce(self.criteria.nodes[change.node], change.value)
 
     def entity_of(self, change: Change) -> str:
         return change.entity or self.focus
 
-    # --- saving ----------------------------------------------------------------------------
 
-    def to_toml(self) -> tuple[str, bool]:
-        """The file text to save, and whether hand-written comments would be lost by it.
-
-        The part of a hand-written file before its first [[change]] is kept verbatim (with
-        `focus` and `target_rank` updated in place), and the change tables are regenerated.
-        """
-        changes = "".join("\n[[change]]\n" + tomli_w.dumps(_change_dict(c)) for c in self.applied())
-        if self.text:
-            head, tail = _split_changes(self.text)
-            if head is not None:
-                head = _set_scalar(head, "focus", self.file.focus)
-                head = _set_scalar(head, "target_rank", self.file.target_rank)
-                lost = "#" in "".join(_comment_part(ln) for ln in tail.splitlines())
-                return head.rstrip("\n") + "\n" + changes, lost
-        skip = {"change"} | (set() if self.file.lever else {"lever"})
-        body = self.file.model_dump(exclude_none=True, exclude=skip, by_alias=True)
-        text = tomli_w.dumps(body) + changes
-        lost = bool(self.text) and any(_comment_part(ln) for ln in self.text.splitlines())
-        return text, lost
-
-    def save(self, path: Path | None = None, force: bool = False) -> Path:
-        """Write atomically; refuse (ConflictError) when the file changed on disk since loading."""
-        target = path or self.path
-        if target is None:
-            raise ValueError("no file name to save to")
-        same = self.path is not None and target.resolve() == self.path.resolve()
-        if not force and target.exists():
-            current = _hash(target.read_bytes())
-            if not same or current != self.disk_hash:
-                raise ConflictError(target)
-        text, _ = self.to_toml() if same else self._relocated(target)
-        data = text.encode("utf-8")
-        atomic_write(target, data)
-        self.path = target
-        self.text = text
-        self.disk_hash = _hash(data)
-        self.saved_cursor_changes = tuple(self.applied())
-        self._meta_dirty = False
-        return target
-
-    def _relocated(self, target: Path) -> tuple[str, bool]:
-        """Save-as to another folder: relative paths are rewritten to stay correct."""
-        if self.path is None or target.parent.resolve() == self.path.parent.resolve():
-            return self.to_toml()
-        base = self.path.parent
-        upd: dict[str, Any] = {"criteria": _rel(base / self.file.criteria, target.parent)}
-        if isinstance(self.file.data, str):
-            upd["data"] = _rel(base / self.file.data, target.parent)
-        if self.file.entities is not None:
-            upd["entities"] = _rel(base / self.file.entities, target.parent)
-        saved_file, saved_text = self.file, self.text
-        self.file = self.file.model_copy(update=upd)
-        self.text = ""
-        try:
-            return self.to_toml()
-        finally:
-            self.file, self.text = saved_file, saved_text
+def relative_path(p: Path, folder: Path) -> str:
+    """`p` as a scenario names a file: relative to the scenario's folder, with forward slashes
+    (the same text on every system)."""
+    return Path(os.path.relpath(p.resolve(), folder.resolve())).as_posix()
 
 
-def _rel(p: Path, start: Path) -> str:
-    return Path(os.path.relpath(p.resolve(), start.resolve())).as_posix()
-
-
-def _change_dict(c: Change) -> dict[str, Any]:
-    d: dict[str, Any] = {"node": c.node, "value": c.value}
-    for k in ("entity", "note", "author", "date", "source"):
-        v = getattr(c, k)
-        if v is not None:
-            d[k] = v
-    return d
-
-
-_HEADER = re.compile(r"^\s*\[")
-_CHANGE = re.compile(r"^\s*\[\[\s*change\s*\]\]")
-
-
-def _split_changes(text: str) -> tuple[str | None, str]:
-    lines = text.splitlines(keepends=True)
-    first = next((i for i, ln in enumerate(lines) if _CHANGE.match(ln)), None)
-    if first is None:
-        return text, ""
-    tail = lines[first:]
-    if any(_HEADER.match(ln) and not _CHANGE.match(ln) for ln in tail):
-        return None, ""
-    # comments above the first [[change]] (a heading for the log, say) stay with the head:
-    # regenerating the change tables must not drop them
-    return "".join(lines[:first]), "".join(tail)
-
-
-def _comment_part(line: str) -> str:
-    in_str: str | None = None
-    for i, ch in enumerate(line):
-        if in_str:
-            if ch == in_str:
-                in_str = None
-        elif ch in "\"'":
-            in_str = ch
-        elif ch == "#":
-            return line[i:]
-    return ""
-
-
-def _set_scalar(head: str, key: str, value: object) -> str:
-    pat = re.compile(rf"^{key}\s*=.*$", re.M)
-    first_table = re.search(r"^\s*\[", head, re.M)
-    limit = first_table.start() if first_table else len(head)
-    m = pat.search(head, 0, limit)
-    if value is None:
-        return head if m is None else head[: m.start()] + head[m.end() + 1 :]
-    line = tomli_w.dumps({key: value}).strip()
-    if m:
-        return head[: m.start()] + line + head[m.end() :]
-    return head[:limit] + line + "\n" + head[limit:]
-
-
-def _hash(data: bytes) -> str:
+def fingerprint(data: bytes) -> str:
+    """What `Scenario.disk_hash` holds: equal fingerprints, same bytes on disk."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -407,14 +248,15 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
             locate(text, ("focus",)),
         )
     for i, ch in enumerate(file.change):
+        # the line is looked up only for a change in error: locating scans the text, and doing
+        # it for every change made loading a long edit log quadratic
         where = f"change[{i + 1}]"
-        line = locate(text, ("change", i))
         if ch.node not in criteria.nodes:
             pc.add(
                 path,
                 f"unknown node id '{ch.node}'" + did_you_mean(ch.node, set(criteria.nodes)),
                 where + ".node",
-                line,
+                locate(text, ("change", i)),
             )
             continue
         if ch.entity is not None and ch.entity not in ids:
@@ -422,12 +264,12 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
                 path,
                 f"unknown entity id '{ch.entity}'" + did_you_mean(ch.entity, ids),
                 where + ".entity",
-                line,
+                locate(text, ("change", i)),
             )
         try:
             coerce(criteria.nodes[ch.node], ch.value)
         except ValueError as exc:
-            pc.add(path, str(exc), where + ".value", line)
+            pc.add(path, str(exc), where + ".value", locate(text, ("change", i)))
     if file.target_rank is not None and file.target_rank > len(ids):
         pc.add(
             path,
@@ -437,17 +279,13 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
         )
     check_plan(path, text, criteria, file.lever, file.peers, pc)
     pc.raise_if_any()
-    changes = list(file.change)
     return Scenario(
         path,
         file,
         criteria,
         dataset,
-        changes,
-        len(changes),
         text,
-        _hash(text.encode("utf-8")) if path.exists() else None,
-        tuple(changes),
+        fingerprint(text.encode("utf-8")) if path.exists() else None,
     )
 
 
@@ -461,11 +299,12 @@ def _check_referenced(path: Path, text: str, base: Path, file: ScenarioFile) -> 
         refs.append(("entities", file.entities))
     for key, rel in refs:
         target = (base / rel).resolve()
-        line = locate(text, (key,))
         if not target.exists():
-            pc.add(path, f"{key} file not found: {rel} (looked for {target})", key, line)
+            msg = f"{key} file not found: {rel} (looked for {target})"
+            pc.add(path, msg, key, locate(text, (key,)))
         elif not target.is_file():
-            pc.add(path, f"{key} must name a file, but {rel} is a directory", key, line)
+            msg = f"{key} must name a file, but {rel} is a directory"
+            pc.add(path, msg, key, locate(text, (key,)))
     pc.raise_if_any()
 
 
@@ -479,11 +318,9 @@ def new_scenario(criteria_path: Path, data_path: Path, focus: str | None, target
     file = ScenarioFile(
         kind="scenario",
         version=VERSION,
-        criteria=_rel(criteria_path, target.parent),
-        data=_rel(data_path, target.parent),
+        criteria=relative_path(criteria_path, target.parent),
+        data=relative_path(data_path, target.parent),
         focus=chosen,
         name=f"{criteria.framework.name_vi} — {chosen}",
     )
-    return Scenario(
-        target, file, criteria, dataset, text="", saved_cursor_changes=(), disk_hash=None
-    )
+    return Scenario(target, file, criteria, dataset)

@@ -1,10 +1,10 @@
 """The crash-recovery journal: every edit appended and synced as it happens.
 
 A planner's afternoon of what-ifs must survive a killed terminal. Each operation on a scenario
-(an edit, undo, redo, a new focus or target rank) is one JSON line, flushed to disk before the
-screen updates; a save or a deliberate discard removes the file. Opening the scenario again
-finds the journal and offers to replay it. A half-written last line (the crash itself) is
-ignored.
+(an edit, a group of edits applied together as one undo step, undo, redo, a new focus or target
+rank) is one JSON line, flushed to disk before the screen updates; a save or a deliberate
+discard removes the file. Opening the scenario again finds the journal and offers to replay it.
+A half-written last line (the crash itself) is ignored.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
+"""2: a plan's edits are one "group" operation (1 wrote them as separate edits, which restore
+could only replay as separate undo steps); journals of either format replay."""
 ENV_DIR = "ICTSCORE_JOURNAL_DIR"
 """When set, journals go to this directory (tests, read-only installs)."""
 
@@ -48,7 +50,11 @@ class Pending:
     ops: tuple[dict[str, Any], ...]
 
     def edits(self) -> int:
-        return sum(1 for op in self.ops if op.get("op") == "edit")
+        return sum(
+            len(op.get("changes", ())) if op.get("op") == "group" else 1
+            for op in self.ops
+            if op.get("op") in ("edit", "group")
+        )
 
 
 class Journal:

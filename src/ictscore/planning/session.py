@@ -1,27 +1,35 @@
 """An editing session on one scenario: the edit log, the live what-if result and the journal.
 
+The session is the edit log's one owner. It holds the changes and the cursor (changes before it
+apply, those after it are what redo brings back), the undo groups (a plan's edits, undone in
+one step), the focus entity and target rank as edited, whether any of it differs from the file,
+and the crash journal, which records every operation — groups included — as it happens. The
+scenario it was opened on stays plain data (`Scenario`); `session.scenario` is the scenario as
+it now stands, for the planners, reports and compare screens that take one.
+
 The TUI is a thin face over this object: every keypress that changes something calls one method
-here, which validates, records in `Scenario`, recomputes with the engine's one-value update and
-journals the operation. Keeping it free of any UI lets the CLI, tests and a future planner screen
-drive the same edits.
+here, which validates, records, recomputes with the engine's one-value update and journals the
+operation. `ictscore change` is the headless face of the same methods.
 """
 
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
-from ictscore.formats.scenario import Change, Scenario
+from ictscore.formats.scenario import AUDIT_FIELDS, Change, Scenario
+from ictscore.formats.scenario_toml import save_scenario
 from ictscore.formats.values import Value
 from ictscore.planning import audit as audit_trail
 from ictscore.planning.journal import Journal, Pending
 from ictscore.planning.sweep import Sweep, stepped, sweep
-from ictscore.planning.whatif import Projection, WhatIf
+from ictscore.planning.whatif import Cell, Projection, replay, settle
 
 
 @dataclass(frozen=True)
@@ -54,16 +62,26 @@ class PillarRow:
 
 
 class Session:
+    """The one owner of a scenario's edit log, as the module docstring describes."""
+
     def __init__(self, scenario: Scenario, journal: Journal | None = None) -> None:
-        self.scenario = scenario
-        self.whatif = WhatIf(scenario)
+        self.source = scenario
+        """The file as read or last saved: what `dirty` compares with and saving edits."""
+        self.engine = Engine(scenario.criteria)
+        self.baseline = self.engine.compute(scenario.dataset)
         self.journal = journal
-        self._results: list[Result] = [self.whatif.baseline]
+        self._edits: list[Change] = scenario.applied()
+        self._cursor = len(self._edits)
+        self._focus = scenario.focus
+        self._target = scenario.file.target_rank
         self._groups: dict[int, int] = {}
         """Edits recorded together (a plan): cursor after the group → cursor before it."""
+        self._saved = self._state()
+        self._result = replay(self.engine, self.baseline, self._edits, self._focus)
+        self._view: Scenario | None = None
 
         self.stamp = False
-        """True (the TUI): every new edit is signed with `author` and today's date."""
+        """True (the TUI, `ictscore change`): a new edit is signed with `author` and today."""
         self.author: str | None = None
 
     @classmethod
@@ -76,33 +94,54 @@ class Session:
     # --- state ---------------------------------------------------------------------------------
 
     @property
-    def engine(self) -> Engine:
-        return self.whatif.engine
-
-    @property
-    def baseline(self) -> Result:
-        return self.whatif.baseline
+    def scenario(self) -> Scenario:
+        """The scenario as it now stands (this session's focus, target rank and applied edits):
+        what saving would write, for the planners and reports that take a Scenario."""
+        if self._view is None:
+            upd = {"focus": self._focus, "target_rank": self._target, "change": self.applied()}
+            self._view = replace(self.source, file=self.source.file.model_copy(update=upd))
+        return self._view
 
     @property
     def result(self) -> Result:
-        """The what-if result at the cursor, computed incrementally and cached per position."""
-        sc = self.scenario
-        while len(self._results) <= sc.cursor:
-            k = len(self._results)
-            self._results.append(self.whatif.apply(self._results[-1], sc.changes[k - 1]))
-        return self._results[sc.cursor]
+        """The what-if result at the cursor."""
+        return self._result
 
-    def projection(self) -> Projection:
-        sc = self.scenario
-        return Projection(sc.name, sc.focus, self.baseline, self.result)
+    @property
+    def changes(self) -> Sequence[Change]:
+        """The whole edit log, the undone changes after the cursor included."""
+        return self._edits
+
+    @property
+    def cursor(self) -> int:
+        """How many changes of the log apply."""
+        return self._cursor
+
+    def applied(self) -> list[Change]:
+        return self._edits[: self._cursor]
 
     @property
     def focus(self) -> str:
-        return self.scenario.focus
+        return self._focus
+
+    @property
+    def target_rank(self) -> int | None:
+        return self._target
 
     @property
     def dirty(self) -> bool:
-        return self.scenario.dirty
+        """Whether saving would change the file: the focus, the target or the applied edits."""
+        return self._state() != self._saved
+
+    def _state(self) -> tuple[str, int | None, list[Change]]:
+        return self._focus, self._target, self.applied()
+
+    def entity_of(self, change: Change) -> str:
+        """The entity a change edits: its own, else the focus."""
+        return change.entity or self._focus
+
+    def projection(self) -> Projection:
+        return Projection(self.scenario.name, self.focus, self.baseline, self.result)
 
     def value(self, node: str, entity: str | None = None) -> Value | None:
         return self.result.raw_value(entity or self.focus, node)
@@ -124,13 +163,13 @@ class Session:
     def edit(self, node: str, raw: object, entity: str | None = None, **audit: Any) -> Change:
         """Validate and apply one typed value; ValueError (with a message) leaves all unchanged."""
         target = None if entity in (None, self.focus) else entity
-        change = self._sign(self.scenario.make_change(node, raw, target, **audit))
-        self._record(change)
+        change = self._sign(self.source.make_change(node, raw, target, **audit))
+        self._record([change])
         return change
 
     def step(self, node: str, direction: int) -> Change | None:
         """Move an indicator one step; None when it is already at the end of its range."""
-        ind = self.scenario.criteria.nodes[node]
+        ind = self.source.criteria.nodes[node]
         if not isinstance(ind, Indicator):
             raise ValueError(f"'{node}' is computed from its parts; edit an indicator")
         current = self.value(node)
@@ -148,20 +187,16 @@ class Session:
 
     def reset_all(self) -> int:
         """Undo every applied edit; redo brings them back. Returns how many were undone."""
-        n = self.scenario.cursor
-        while self.scenario.undo() is not None:
-            pass
+        n = self._cursor
         if n:
-            self._log({"op": "reset_all"})
+            self._move(0)
+            self._journal({"op": "reset_all"})
         return n
 
     def record_all(self, changes: list[Change]) -> None:
         """Record several edits as one step: a single undo takes them all back."""
-        start = self.scenario.cursor
-        for ch in changes:
-            self._record(self._sign(ch))
-        if len(changes) > 1:
-            self._groups[self.scenario.cursor] = start
+        if changes:
+            self._record([self._sign(ch) for ch in changes])
 
     def _sign(self, change: Change) -> Change:
         """With `stamp` on, an edit carries who and when unless it already says so itself."""
@@ -173,49 +208,101 @@ class Session:
         return change.model_copy(update=upd) if upd else change
 
     def annotate(self, index: int, **audit: str | None) -> Change:
-        """Set who, when and why on change `index` of the edit log (its value stays)."""
-        change = self.scenario.annotate(index, **audit)
-        self._log({"op": "annotate", "index": index, "audit": audit})
-        return change
+        """Set who, when and why on change `index` of the edit log (applied or undone); its value
+        stays. An applied change that then differs from the saved one makes the session dirty."""
+        unknown = set(audit) - set(AUDIT_FIELDS)
+        if unknown:
+            raise ValueError(f"not an audit field: {', '.join(sorted(unknown))}")
+        if not 0 <= index < len(self._edits):
+            raise ValueError(f"no change number {index + 1} in the edit log")
+        clean = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in audit.items()}
+        new = self._edits[index].model_copy(update=clean)
+        self._edits[index] = new
+        self._view = None
+        self._journal({"op": "annotate", "index": index, "audit": audit})
+        return new
 
     def undo(self) -> Change | None:
-        sc = self.scenario
-        stop = self._groups.get(sc.cursor, sc.cursor - 1)
-        ch = None
-        while sc.cursor > stop and (ch := sc.undo()) is not None:
-            self._log({"op": "undo"})
-        return ch
+        """Take back the last edit, or the whole group it ends; the first change taken back."""
+        if self._cursor == 0:
+            return None
+        stop = self._groups.get(self._cursor, self._cursor - 1)
+        self._move(stop)
+        self._journal({"op": "undo"})
+        return self._edits[stop]
 
     def redo(self) -> Change | None:
-        sc = self.scenario
-        ends = [e for e, s in self._groups.items() if s == sc.cursor]
-        stop = max(ends, default=sc.cursor + 1)
-        ch = None
-        while sc.cursor < stop and (ch := sc.redo()) is not None:
-            self._log({"op": "redo"})
-        return ch
+        """Bring back the next edit, or the whole group it starts; the last change brought back."""
+        if self._cursor >= len(self._edits):
+            return None
+        ends = [e for e, s in self._groups.items() if s == self._cursor]
+        stop = max(ends, default=self._cursor + 1)
+        self._move(stop)
+        self._journal({"op": "redo"})
+        return self._edits[stop - 1]
 
     def set_focus(self, entity: str) -> None:
         """Change the focus entity; the log's edits without an entity follow the focus."""
-        self.scenario.set_focus(entity)
-        self._results = [self.baseline]
-        self._log({"op": "focus", "entity": entity})
+        if entity not in self.baseline.entity_ids:
+            raise ValueError(f"no entity '{entity}' in the data")
+        self._focus = entity
+        self._result = replay(self.engine, self.baseline, self.applied(), entity)
+        self._view = None
+        self._journal({"op": "focus", "entity": entity})
 
     def set_target_rank(self, rank: int | None) -> None:
         n = len(self.baseline.entity_ids)
         if rank is not None and not 1 <= rank <= n:
             raise ValueError(f"a target rank must be between 1 and {n}")
-        self.scenario.set_target_rank(rank)
-        self._log({"op": "target", "rank": rank})
+        self._target = rank
+        self._view = None
+        self._journal({"op": "target", "rank": rank})
 
-    def _record(self, change: Change) -> None:
-        sc = self.scenario
-        del self._results[sc.cursor + 1 :]
-        self._groups = {e: s for e, s in self._groups.items() if e <= sc.cursor}
-        sc.record(change)
-        self._log({"op": "edit", "change": change.model_dump(exclude_none=True)})
+    def _record(self, changes: list[Change]) -> None:
+        """Append edits at the cursor (dropping what redo could have brought back) as one step."""
+        start = self._cursor
+        del self._edits[start:]
+        self._groups = {e: s for e, s in self._groups.items() if e <= start}
+        self._edits.extend(changes)
+        self._cursor += len(changes)
+        if len(changes) > 1:
+            self._groups[self._cursor] = start
+        self._result = replay(self.engine, self._result, changes, self._focus)
+        self._view = None
+        dumps = [c.model_dump(exclude_none=True) for c in changes]
+        # a group is one line: a crash cannot leave half a plan, and restoring keeps it one step
+        op = (
+            {"op": "edit", "change": dumps[0]}
+            if len(dumps) == 1
+            else {"op": "group", "changes": dumps}
+        )
+        self._journal(op)
 
-    def _log(self, op: dict[str, Any]) -> None:
+    def _move(self, to: int) -> None:
+        """Put the cursor at `to`: one engine update per cell the changes in between edit."""
+        lo, hi = sorted((self._cursor, to))
+        cells = {(self.entity_of(c), c.node) for c in self._edits[lo:hi]}
+        self._cursor = to
+        self._result = settle(self.engine, self._result, self._values_at(cells))
+        self._view = None
+
+    def _values_at(self, cells: set[Cell]) -> dict[Cell, Value | None]:
+        """Each cell's value at the cursor: its last applied edit's, else the baseline's."""
+        out: dict[Cell, Value | None] = {}
+        want = set(cells)
+        for k in range(self._cursor - 1, -1, -1):
+            if not want:
+                break
+            ch = self._edits[k]
+            cell = (self.entity_of(ch), ch.node)
+            if cell in want:
+                out[cell] = self.source.value_of(ch)
+                want.discard(cell)
+        for entity, node in want:
+            out[(entity, node)] = self.baseline.inputs[node][self.baseline.index(entity)]
+        return out
+
+    def _journal(self, op: dict[str, Any]) -> None:
         if self.journal is not None:
             self.journal.append(op)
 
@@ -239,10 +326,9 @@ class Session:
     def _replay(self, op: dict[str, Any]) -> None:
         kind = op.get("op")
         if kind == "edit":
-            audit = dict(op["change"])
-            node, value = str(audit.pop("node")), audit.pop("value")
-            entity = audit.pop("entity", None)
-            self._record(self.scenario.make_change(node, value, entity, **audit))
+            self._record([self._journalled(op["change"])])
+        elif kind == "group":
+            self._record([self._journalled(c) for c in op["changes"]])
         elif kind == "annotate":
             self.annotate(int(op["index"]), **dict(op["audit"]))
         elif kind == "undo":
@@ -258,6 +344,13 @@ class Session:
         else:
             raise ValueError(f"unknown operation {kind!r}")
 
+    def _journalled(self, change: dict[str, Any]) -> Change:
+        """A change as the journal wrote it, validated again (the file may have moved on)."""
+        audit = dict(change)
+        node, value = str(audit.pop("node")), audit.pop("value")
+        entity = audit.pop("entity", None)
+        return self.source.make_change(node, value, entity, **audit)
+
     def discard_journal(self) -> None:
         if self.journal is not None:
             self.journal.discard()
@@ -266,21 +359,19 @@ class Session:
 
     def save(self, path: Path | None = None, force: bool = False) -> Path:
         """Save atomically (ConflictError when the file changed on disk); the journal goes."""
-        old = self.scenario.path
-        target = self.scenario.save(path, force=force)
+        old = self.source.path
+        self.source = save_scenario(self.source, self.scenario.file, path, force=force)
+        self._saved = self._state()
+        self._view = None
+        target = self.source.path
+        assert target is not None
         if self.journal is not None:
             self.journal.discard()
             if old is None or target.resolve() != old.resolve():
-                self.journal = Journal.for_scenario(target, self.scenario.disk_hash)
+                self.journal = Journal.for_scenario(target, self.source.disk_hash)
             else:
-                self.journal.disk_hash = self.scenario.disk_hash
+                self.journal.disk_hash = self.source.disk_hash
         return target
-
-    def comments_lost(self, path: Path | None = None) -> bool:
-        """Whether saving (to `path`) would drop hand-written comments."""
-        sc = self.scenario
-        same = path is None or (sc.path is not None and path.resolve() == sc.path.resolve())
-        return sc.to_toml()[1] if same else False
 
     # --- reading the result --------------------------------------------------------------------
 
@@ -300,7 +391,7 @@ class Session:
             if better:
                 s, above = min(better)
                 gap_above = s - score
-        target = self.scenario.file.target_rank
+        target = self._target
         target_entity, gap_target = None, None
         if target is not None and score is not None:
             order = [e for e in r.order(nid) if r.score(e, nid) is not None]
@@ -326,7 +417,7 @@ class Session:
 
     def pillars(self) -> list[str]:
         """The root's children, then any other top-level node (DTI's three pillars)."""
-        crit = self.scenario.criteria
+        crit = self.source.criteria
         root = crit.nodes[crit.root]
         out = [ch.node for ch in getattr(root, "children", [])]
         out += [n for n in crit.order if not crit.parents[n] and n != crit.root and n not in out]

@@ -145,10 +145,11 @@ class IctscoreApp(App[None]):
             show()
 
     def _update_title(self) -> None:
-        sc = self.session.scenario
+        s = self.session
+        sc = s.scenario
         # the marker leads the title: it must survive an 80-column header
-        self.title = ("● " if sc.dirty else "") + sc.name
-        mark = f" — {tr('unsaved', self.lang)}" if sc.dirty else ""
+        self.title = ("● " if s.dirty else "") + sc.name
+        mark = f" — {tr('unsaved', self.lang)}" if s.dirty else ""
         self.sub_title = f"{sc.path.name if sc.path else ''}{mark}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -265,7 +266,7 @@ class IctscoreApp(App[None]):
 
     def action_target(self) -> None:
         lang = self.lang
-        current = self.session.scenario.file.target_rank
+        current = self.session.target_rank
 
         def chosen(text: str | None) -> None:
             if text is None:
@@ -320,12 +321,6 @@ class IctscoreApp(App[None]):
     async def save(self, path: Path | None = None) -> bool:
         lang = self.lang
         s = self.session
-        if s.comments_lost(path):
-            q = tr(
-                "Saving would remove hand-written comments from the change list. Save anyway?", lang
-            )
-            if await self._ask(q, "save", tr("Save anyway", lang)) != "save":
-                return False
         try:
             target = s.save(path)
         except ConflictError as exc:

@@ -101,13 +101,11 @@ VI: dict[str, str] = {
     "No edits to reset": "Không có thay đổi nào",
     "The file changed on disk since it was opened. Overwrite it?": "Tệp đã bị thay đổi trên đĩa kể từ khi mở. Ghi đè?",  # noqa: E501
     "{path} exists. Overwrite it?": "{path} đã có. Ghi đè?",
-    "Saving would remove hand-written comments from the change list. Save anyway?": "Lưu sẽ xóa các ghi chú viết tay trong danh sách thay đổi. Vẫn lưu?",  # noqa: E501
     "There are unsaved changes.": "Còn thay đổi chưa lưu.",
     "Save them": "Lưu lại",
     "Discard them": "Bỏ đi",
     "Cancel": "Hủy",
     "Overwrite": "Ghi đè",
-    "Save anyway": "Vẫn lưu",
     "Restore": "Khôi phục",
     "Discard": "Bỏ",
     (

@@ -15,16 +15,16 @@ ONLINE = "hd_ty_le_nop_truc_tuyen"
 
 
 def test_annotating_keeps_the_value_and_saves_the_trail(scenario_copy: Path) -> None:
-    sc = load_scenario(scenario_copy)
-    assert not sc.dirty
-    before = sc.changes[0]
-    new = sc.annotate(0, note="  Kế hoạch 2022 ", author="Trần Thị B", date="2026-11-20")
-    assert sc.changes[0] is new and new.value == before.value and new.node == before.node
+    s = Session(load_scenario(scenario_copy))
+    assert not s.dirty
+    before = s.changes[0]
+    new = s.annotate(0, note="  Kế hoạch 2022 ", author="Trần Thị B", date="2026-11-20")
+    assert s.changes[0] is new and new.value == before.value and new.node == before.node
     assert new.note == "Kế hoạch 2022" and new.source == before.source  # untouched field stays
-    assert sc.dirty
-    sc.annotate(0, source="")  # an emptied field is removed
-    assert sc.changes[0].source is None
-    sc.save()
+    assert s.dirty
+    s.annotate(0, source="")  # an emptied field is removed
+    assert s.changes[0].source is None
+    s.save()
     again = load_scenario(scenario_copy).applied()[0]
     assert (again.note, again.author, again.date, again.source) == (
         "Kế hoạch 2022",
@@ -35,22 +35,22 @@ def test_annotating_keeps_the_value_and_saves_the_trail(scenario_copy: Path) -> 
 
 
 def test_annotating_refuses_what_is_not_an_audit_field(scenario_copy: Path) -> None:
-    sc = load_scenario(scenario_copy)
+    s = Session(load_scenario(scenario_copy))
     with pytest.raises(ValueError, match="not an audit field: value"):
-        sc.annotate(0, value="40")
+        s.annotate(0, value="40")
     with pytest.raises(ValueError, match="no change number 2"):
-        sc.annotate(1, note="x")
-    assert not sc.dirty
+        s.annotate(1, note="x")
+    assert not s.dirty
 
 
 def test_annotating_an_undone_change_leaves_the_file_clean(scenario_copy: Path) -> None:
-    sc = load_scenario(scenario_copy)
-    sc.undo()
-    sc.save()
-    sc.annotate(0, note="later")  # not applied: the saved file would not change
-    assert not sc.dirty
-    sc.redo()
-    assert sc.dirty and sc.applied()[0].note == "later"
+    s = Session(load_scenario(scenario_copy))
+    s.undo()
+    s.save()
+    s.annotate(0, note="later")  # not applied: the saved file would not change
+    assert not s.dirty
+    s.redo()
+    assert s.dirty and s.applied()[0].note == "later"
 
 
 def test_signed_session_stamps_author_and_date(

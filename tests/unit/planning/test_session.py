@@ -34,7 +34,7 @@ def test_refused_values_change_nothing(session: Session) -> None:
     for bad in ("abc", "130", "-1", "nan"):
         with pytest.raises(ValueError):
             session.edit(ONLINE, bad)
-    assert session.scenario.cursor == 0
+    assert session.cursor == 0
     assert session.result.rank("so-noi-vu") == 13
 
 
@@ -122,12 +122,12 @@ def test_a_plan_is_one_undo_step(session: Session) -> None:
     session.record_all(changes)
     assert session.result.rank("so-noi-vu") == rep.outcome.rank
     assert session.undo() == changes[0]
-    assert session.scenario.cursor == 1
+    assert session.cursor == 1
     assert session.redo() == changes[-1]
-    assert session.scenario.cursor == 1 + len(changes)
+    assert session.cursor == 1 + len(changes)
     session.edit(ONLINE, "100")
     session.undo()
-    assert session.scenario.cursor == 1 + len(changes)  # only the single edit went
+    assert session.cursor == 1 + len(changes)  # only the single edit went
     session.undo()
     session.undo()
-    assert session.scenario.cursor == 0
+    assert session.cursor == 0

@@ -59,7 +59,7 @@ class EditLogScreen(TranslatedScreen):
     def on_mount(self) -> None:
         self.show()
         table = self.query_one("#log-table", DataTable)
-        table.move_cursor(row=max(0, self.session.scenario.cursor - 1))
+        table.move_cursor(row=max(0, self.session.cursor - 1))
         table.focus()
 
     def on_resize(self) -> None:
@@ -69,7 +69,7 @@ class EditLogScreen(TranslatedScreen):
 
     def show(self) -> None:
         lang = self.lang
-        sc = self.session.scenario
+        s = self.session
         table = self.query_one("#log-table", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
@@ -87,8 +87,8 @@ class EditLogScreen(TranslatedScreen):
         columns = _columns(list(heads), self.size.width)
         for key, width in columns:
             table.add_column(heads[key], key=key, width=width)
-        for k, ch in enumerate(sc.changes):
-            style = UNDONE if k >= sc.cursor else ""
+        for k, ch in enumerate(s.changes):
+            style = UNDONE if k >= s.cursor else ""
             cells = {
                 "n": str(k + 1),
                 "entity": self._entity(ch),
@@ -106,23 +106,23 @@ class EditLogScreen(TranslatedScreen):
                 ),
                 key=str(k),
             )
-        if sc.changes:
-            table.move_cursor(row=min(max(row, 0), len(sc.changes) - 1))
+        if s.changes:
+            table.move_cursor(row=min(max(row, 0), len(s.changes) - 1))
         self.show_detail()
 
     def show_detail(self) -> None:
         lang = self.lang
-        sc = self.session.scenario
+        s = self.session
         detail = self.query_one("#log-detail", Static)
         k = self.query_one("#log-table", DataTable).cursor_row
-        if not sc.changes:
+        if not s.changes:
             detail.update(
                 tr("The edit log is empty: every edit in the planner is added here", lang)
             )
             return
-        ch = sc.changes[k]
-        base = self.session.baseline_value(ch.node, sc.entity_of(ch))
-        node = sc.criteria.nodes[ch.node]
+        ch = s.changes[k]
+        base = s.baseline_value(ch.node, s.entity_of(ch))
+        node = s.scenario.criteria.nodes[ch.node]
         before = describe.value(node, base, lang) if isinstance(node, Indicator) else str(base)
         lines = [
             Text(f"{k + 1}. {self._entity(ch)}: {self._label(ch)}", "bold"),
@@ -135,7 +135,7 @@ class EditLogScreen(TranslatedScreen):
             (tr("Date", lang), ch.date),
         ):
             lines.append(Text(f"   {label}: {value or '—'}"))
-        if k >= sc.cursor:
+        if k >= s.cursor:
             lines.append(Text("   " + tr("Undone: ctrl+y brings it back; not saved", lang), UNDONE))
         detail.update(Text("\n").join(lines))
 
@@ -147,7 +147,7 @@ class EditLogScreen(TranslatedScreen):
         self.action_annotate()
 
     def _entity(self, ch: Change) -> str:
-        who = self.session.scenario.entity_of(ch)
+        who = self.session.entity_of(ch)
         return self.session.result.names.get(who, who)
 
     def _label(self, ch: Change) -> str:
@@ -170,12 +170,12 @@ class EditLogScreen(TranslatedScreen):
         from ictscore.tui.screens.annotate import AnnotateScreen
 
         app, lang = self.ictapp, self.lang
-        sc = self.session.scenario
-        if not sc.changes:
+        changes = self.session.changes
+        if not changes:
             self.notify(tr("The edit log is empty: every edit in the planner is added here", lang))
             return
         k = self.query_one("#log-table", DataTable).cursor_row
-        ch = sc.changes[k]
+        ch = changes[k]
         what = f"{self._label(ch)} = {self._value(ch)}"
 
         def annotated(audit: dict[str, str] | None) -> None:

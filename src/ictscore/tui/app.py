@@ -58,6 +58,13 @@ class IctscoreApp(App[None]):
         ),
         Binding("l", "language", "Language", tooltip="Switch between Vietnamese and English"),
         Binding("p", "plan", "Plan", tooltip="Levers, budget and the optimiser"),
+        Binding(
+            "n",
+            "next_steps",
+            "Next steps",
+            tooltip="Each criterion's next scoring step, what it earns and costs",
+            show=False,
+        ),
         Binding("c", "compare", "Compare", tooltip="Compare saved scenarios side by side"),
         # shown in help and the palette: the footer is full at 120 columns already
         Binding(
@@ -245,6 +252,12 @@ class IctscoreApp(App[None]):
 
     def action_plan(self) -> None:
         self.open_screen("plan")
+
+    def action_next_steps(self) -> None:
+        from ictscore.tui.screens.next_steps import NextStepsScreen
+
+        if not isinstance(self.screen, ModalScreen | NextStepsScreen):
+            self.open_screen("next_steps")
 
     def action_edit_log(self) -> None:
         if not isinstance(self.screen, ModalScreen):

@@ -241,6 +241,22 @@ VI: dict[str, str] = {
     "Source document": "Văn bản nguồn",
     "Date: {date} (today)": "Ngày: {date} (hôm nay)",
     "OK": "Đồng ý",
+    # Bước tiếp theo: every criterion's next scoring step
+    "Next steps": "Bước tiếp theo",
+    "Next step": "Bước tiếp theo",
+    "Each criterion's next scoring step, what it earns and costs": "Bước tăng điểm tiếp theo của từng tiêu chí: được bao nhiêu điểm, tốn bao nhiêu",  # noqa: E501
+    "Apply the highlighted step (one undo)": "Áp dụng bước đang trỏ (một lần hoàn tác để bỏ)",
+    "Order": "Thứ tự",
+    "Order the steps by gain, or by gain per cost": "Xếp theo điểm tăng, hoặc theo điểm trên chi phí",  # noqa: E501
+    "by gain": "theo điểm tăng",
+    "by gain per cost": "theo điểm trên chi phí",
+    "{name}: rank {rank}, {score} points — each criterion's next step, {order}": "{name}: hạng {rank}, {score} điểm — bước tiếp theo của từng tiêu chí, {order}",  # noqa: E501
+    "No criterion can earn more": "Không còn tiêu chí nào tăng được điểm",
+    "Now → next": "Hiện tại → tiếp",
+    "Gain": "Tăng điểm",
+    "Gap above": "Còn cách",
+    "Cheapest lever": "Đòn bẩy rẻ nhất",
+    "Score {score} ({gain}), rank {rank}": "Điểm {score} ({gain}), hạng {rank}",
 }
 
 

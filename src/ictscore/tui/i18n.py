@@ -257,6 +257,12 @@ VI: dict[str, str] = {
     "Gap above": "Còn cách",
     "Cheapest lever": "Đòn bẩy rẻ nhất",
     "Score {score} ({gain}), rank {rank}": "Điểm {score} ({gain}), hạng {rank}",
+    # charts that explain themselves
+    "rule threshold": "ngưỡng tính điểm",
+    "threshold": "ngưỡng",
+    (
+        "This chart needs at least {w}×{h} characters (it has {cw}×{ch}): enlarge the window"
+    ): "Biểu đồ cần ít nhất {w}×{h} ký tự (đang có {cw}×{ch}): hãy mở rộng cửa sổ",
 }
 
 

@@ -140,17 +140,20 @@ class NextStepsScreen(TranslatedScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        width = (table.size.width or self.size.width or 80) - 2 * 7 - 2
-        names_w = max(24, width - FIXED)
-        crit_w = max(14, names_w * 3 // 5)
-        lever_w = max(10, names_w - crit_w)
+        total = table.size.width or self.size.width or 80
+        # under about 100 columns the lever's name leaves the table for the line below it
+        narrow = total - 2 * 7 - 2 - FIXED < 34
+        width = total - 2 * (6 if narrow else 7) - 2
+        crit_w = max(12, width - FIXED) if narrow else max(14, (width - FIXED) * 3 // 5)
+        lever_w = 0 if narrow else max(10, width - FIXED - crit_w)
         dec = crit.decimals(crit.root)
         table.add_column(tr("Criterion", lang), key="node", width=crit_w)
         table.add_column(tr("Now → next", lang), key="to", width=19)
         table.add_column(tr("Gain", lang), key="gain", width=9)
         table.add_column(tr("Rank", lang), key="rank", width=5)
         table.add_column(tr("Gap above", lang), key="gap", width=8)
-        table.add_column(tr("Cheapest lever", lang), key="lever", width=lever_w)
+        if not narrow:
+            table.add_column(tr("Cheapest lever", lang), key="lever", width=lever_w)
         table.add_column(tr("Cost", lang), key="cost", width=12)
         levers = {lv.id: lv for lv in self.session.scenario.file.lever}
         for s in ans.steps:
@@ -164,7 +167,7 @@ class NextStepsScreen(TranslatedScreen):
                 if s.lever.units > 1:
                     lever = f"{lever} × {s.lever.units}"
                 cost = display.money_short(s.lever.cost, lang)
-            table.add_row(
+            cells = [
                 Text(cut(crit.label(s.node, lang), crit_w)),
                 Text(cut(move, 19), justify="right"),
                 Text(display.number(s.gain, dec, lang, sign=True), justify="right"),
@@ -172,8 +175,10 @@ class NextStepsScreen(TranslatedScreen):
                 Text(display.number(s.gap_above, dec, lang), justify="right"),
                 Text(cut(lever, lever_w), style="" if s.lever else "dim"),
                 Text(cost, justify="right"),
-                key=s.node,
-            )
+            ]
+            if narrow:
+                del cells[5]
+            table.add_row(*cells, key=s.node)
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 

@@ -23,6 +23,8 @@ from typing import Any
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
+from ictscore.formats.errors import ProblemCollector
+from ictscore.formats.plan import Lever, check_plan
 from ictscore.formats.scenario import AUDIT_FIELDS, Change, Scenario
 from ictscore.formats.scenario_toml import save_scenario
 from ictscore.formats.values import Value
@@ -53,6 +55,18 @@ class Standing:
 
 
 @dataclass(frozen=True)
+class LeverStep:
+    """One edit of the scenario's levers: the list before and after, and when it was made
+    (`seq`, shared with the edit log's steps, so undo takes back the latest of either)."""
+
+    seq: int
+    before: tuple[Lever, ...]
+    after: tuple[Lever, ...]
+    lever: Lever
+    """The lever added, edited or removed."""
+
+
+@dataclass(frozen=True)
 class PillarRow:
     node: str
     focus: float | None
@@ -76,6 +90,13 @@ class Session:
         self._target = scenario.file.target_rank
         self._groups: dict[int, int] = {}
         """Edits recorded together (a plan): cursor after the group → cursor before it."""
+        self._levers: tuple[Lever, ...] = tuple(scenario.file.lever)
+        self._lever_done: list[LeverStep] = []
+        self._lever_undone: list[LeverStep] = []
+        self._seq = 0
+        """Counts undoable steps: the edit log's and the levers' share it, in order made."""
+        self._edit_seq: dict[int, int] = {}
+        """Cursor after an edit-log step → its `seq`."""
         self._saved = self._state()
         self._result = replay(self.engine, self.baseline, self._edits, self._focus)
         self._view: Scenario | None = None
@@ -98,7 +119,12 @@ class Session:
         """The scenario as it now stands (this session's focus, target rank and applied edits):
         what saving would write, for the planners and reports that take a Scenario."""
         if self._view is None:
-            upd = {"focus": self._focus, "target_rank": self._target, "change": self.applied()}
+            upd = {
+                "focus": self._focus,
+                "target_rank": self._target,
+                "change": self.applied(),
+                "lever": list(self._levers),
+            }
             self._view = replace(self.source, file=self.source.file.model_copy(update=upd))
         return self._view
 
@@ -129,12 +155,18 @@ class Session:
         return self._target
 
     @property
+    def levers(self) -> tuple[Lever, ...]:
+        """The scenario's levers as this session has edited them."""
+        return self._levers
+
+    @property
     def dirty(self) -> bool:
-        """Whether saving would change the file: the focus, the target or the applied edits."""
+        """Whether saving would change the file: the focus, the target, the applied edits or
+        the levers."""
         return self._state() != self._saved
 
-    def _state(self) -> tuple[str, int | None, list[Change]]:
-        return self._focus, self._target, self.applied()
+    def _state(self) -> tuple[str, int | None, list[Change], tuple[Lever, ...]]:
+        return self._focus, self._target, self.applied(), self._levers
 
     def entity_of(self, change: Change) -> str:
         """The entity a change edits: its own, else the focus."""
@@ -222,24 +254,106 @@ class Session:
         self._journal({"op": "annotate", "index": index, "audit": audit})
         return new
 
-    def undo(self) -> Change | None:
-        """Take back the last edit, or the whole group it ends; the first change taken back."""
-        if self._cursor == 0:
+    def undo(self) -> Change | Lever | None:
+        """Take back the last step — an edit, the whole group it ends, or a lever edit — and
+        return the first change taken back (or the lever)."""
+        # edits read from the file have no `seq`: older than any step of this session
+        last_edit = self._edit_seq.get(self._cursor, 0) if self._cursor else -1
+        last_lever = self._lever_done[-1].seq if self._lever_done else -1
+        if self._cursor == 0 and not self._lever_done:
             return None
+        if last_lever > last_edit:
+            step = self._lever_done.pop()
+            self._lever_undone.append(step)
+            self._set_levers(step.before)
+            self._journal({"op": "undo"})
+            return step.lever
         stop = self._groups.get(self._cursor, self._cursor - 1)
         self._move(stop)
         self._journal({"op": "undo"})
         return self._edits[stop]
 
-    def redo(self) -> Change | None:
-        """Bring back the next edit, or the whole group it starts; the last change brought back."""
-        if self._cursor >= len(self._edits):
+    def redo(self) -> Change | Lever | None:
+        """Bring back the next step undone; the last change brought back (or the lever)."""
+        next_edit = self._edit_seq.get(self._next_stop(), 0) if self._can_redo_edit() else -1
+        next_lever = self._lever_undone[-1].seq if self._lever_undone else -1
+        if next_edit < 0 and next_lever < 0:
             return None
-        ends = [e for e, s in self._groups.items() if s == self._cursor]
-        stop = max(ends, default=self._cursor + 1)
+        if next_lever >= 0 and (next_edit < 0 or next_lever < next_edit):
+            step = self._lever_undone.pop()
+            self._lever_done.append(step)
+            self._set_levers(step.after)
+            self._journal({"op": "redo"})
+            return step.lever
+        stop = self._next_stop()
         self._move(stop)
         self._journal({"op": "redo"})
         return self._edits[stop - 1]
+
+    def _can_redo_edit(self) -> bool:
+        return self._cursor < len(self._edits)
+
+    def _next_stop(self) -> int:
+        ends = [e for e, s in self._groups.items() if s == self._cursor]
+        return max(ends, default=self._cursor + 1)
+
+    # --- levers --------------------------------------------------------------------------------
+
+    def put_lever(self, lever: Lever, replaces: str | None = None) -> Lever:
+        """Add a lever, or put it in the place of lever `replaces` (an edit; its id may
+        change, and the levers requiring the old id then require the new one). ValueError
+        when the levers it makes do not hold together (unknown indicator, a loop of
+        prerequisites, an id used twice, an `add` the wrong way)."""
+        levers = list(self._levers)
+        if replaces is None:
+            levers.append(lever)
+        else:
+            at = next((k for k, lv in enumerate(levers) if lv.id == replaces), None)
+            if at is None:
+                raise ValueError(f"no lever '{replaces}'")
+            levers[at] = lever
+            if lever.id != replaces:
+                levers = [
+                    lv.model_copy(
+                        update={"requires": [lever.id if r == replaces else r for r in lv.requires]}
+                    )
+                    for lv in levers
+                ]
+        self._lever_step(tuple(levers), lever)
+        return lever
+
+    def remove_lever(self, lever_id: str) -> Lever:
+        """Remove a lever; ValueError when another lever requires it (remove that first)."""
+        gone = next((lv for lv in self._levers if lv.id == lever_id), None)
+        if gone is None:
+            raise ValueError(f"no lever '{lever_id}'")
+        needing = [lv.id for lv in self._levers if lever_id in lv.requires]
+        if needing:
+            raise ValueError(f"'{lever_id}' is required by {', '.join(needing)}")
+        self._lever_step(tuple(lv for lv in self._levers if lv.id != lever_id), gone)
+        return gone
+
+    def _lever_step(self, levers: tuple[Lever, ...], lever: Lever) -> None:
+        check_levers(self.source, list(levers))
+        self._seq += 1
+        # one line of history: a new step drops what redo could have brought back
+        del self._edits[self._cursor :]
+        self._groups = {e: s for e, s in self._groups.items() if e <= self._cursor}
+        self._edit_seq = {e: q for e, q in self._edit_seq.items() if e <= self._cursor}
+        self._lever_undone.clear()
+        self._lever_done.append(LeverStep(self._seq, self._levers, levers, lever))
+        self._set_levers(levers)
+        self._journal(
+            {
+                "op": "levers",
+                "levers": [lv.model_dump(by_alias=True) for lv in levers],
+                "lever": lever.id,
+            }
+        )
+
+    def _set_levers(self, levers: tuple[Lever, ...]) -> None:
+        self._levers = levers
+        self._view = None
 
     def set_focus(self, entity: str) -> None:
         """Change the focus entity; the log's edits without an entity follow the focus."""
@@ -263,8 +377,12 @@ class Session:
         start = self._cursor
         del self._edits[start:]
         self._groups = {e: s for e, s in self._groups.items() if e <= start}
+        self._edit_seq = {e: q for e, q in self._edit_seq.items() if e <= start}
+        self._lever_undone.clear()
         self._edits.extend(changes)
         self._cursor += len(changes)
+        self._seq += 1
+        self._edit_seq[self._cursor] = self._seq
         if len(changes) > 1:
             self._groups[self._cursor] = start
         self._result = replay(self.engine, self._result, changes, self._focus)
@@ -341,6 +459,14 @@ class Session:
             self.set_focus(str(op["entity"]))
         elif kind == "target":
             self.set_target_rank(op["rank"])
+        elif kind == "levers":
+            levers = tuple(Lever.model_validate(lv) for lv in op["levers"])
+            changed = next((lv for lv in levers if lv.id == op.get("lever")), None)
+            gone = next((lv for lv in self._levers if lv.id == op.get("lever")), None)
+            lever = changed or gone
+            if lever is None:
+                raise ValueError(f"no lever '{op.get('lever')}'")
+            self._lever_step(levers, lever)
         else:
             raise ValueError(f"unknown operation {kind!r}")
 
@@ -445,6 +571,15 @@ class Session:
 
     def sweep(self, node: str) -> Sweep:
         return sweep(self.engine, self.result, self.focus, node)
+
+
+def check_levers(scenario: Scenario, levers: list[Lever]) -> None:
+    """The loader's cross-checks of levers against the framework and each other; ValueError
+    with every problem found."""
+    pc = ProblemCollector()
+    check_plan(scenario.path or "", "", scenario.criteria, levers, None, pc)
+    if pc.problems:
+        raise ValueError("; ".join(p.message for p in pc.problems))
 
 
 def _same(a: Value | None, b: Value | None) -> bool:

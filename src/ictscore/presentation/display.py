@@ -37,14 +37,35 @@ def money_short(vnd: float, lang: str = "vi") -> str:
     return money(vnd, lang)
 
 
+MONEY_WORDS = {
+    "tỷ": 1e9, "tỉ": 1e9, "ty": 1e9, "bn": 1e9,
+    "triệu": 1e6, "trieu": 1e6, "tr": 1e6, "m": 1e6,
+    "nghìn": 1e3, "ngàn": 1e3, "nghin": 1e3, "ngan": 1e3, "k": 1e3,
+}  # fmt: skip
+"""How a planner says the size of an amount: 500 triệu, 1,2 tỷ."""
+
+_CURRENCY = ("đồng", "dong", "vnd", "đ")
+
+
 def parse_money(text: str) -> float:
-    """Amounts as people type them: 1500000000, 1_500_000_000, 1.500.000.000 or 1,5e9."""
-    cleaned = text.strip().replace("_", "").replace(" ", "")
+    """Amounts as people type them: 1500000000, 1_500_000_000, 1.500.000.000, 1,5e9, and the
+    Vietnamese way with a word for the size: 500 triệu, 1,2 tỷ (đồng / đ / VND may follow)."""
+    cleaned = text.strip().lower().replace("_", "")
+    for cur in _CURRENCY:
+        if cleaned.endswith(cur):
+            cleaned = cleaned[: -len(cur)].strip()
+            break
+    scale = 1.0
+    for word, size in sorted(MONEY_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if cleaned.endswith(word) and cleaned[: -len(word)].strip()[-1:].isdigit():
+            cleaned, scale = cleaned[: -len(word)], size
+            break
+    cleaned = cleaned.replace(" ", "")
     if cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3):
         cleaned = cleaned.replace(".", "")
     cleaned = cleaned.replace(",", ".")
     try:
-        value = float(cleaned)
+        value = float(cleaned) * scale
     except ValueError:
         raise ValueError(f"'{text}' is not an amount in VND") from None
     if value < 0 or value != value or value == float("inf"):

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
+from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
@@ -168,7 +169,7 @@ class IctscoreApp(App[None]):
             return False
         return not (action == "compare" and isinstance(self.screen, CompareScreen))
 
-    def apply_edit(self, edit: Callable[[Session], Change | None]) -> bool:
+    def apply_edit(self, edit: Callable[[Session], object]) -> bool:
         """Run one edit on the session; a refused value becomes a message, never a crash."""
         try:
             edit(self.session)
@@ -229,7 +230,11 @@ class IctscoreApp(App[None]):
         )
         self.changed()
 
-    def _what(self, ch: Change) -> str:
+    def _what(self, ch: Change | Lever) -> str:
+        if isinstance(ch, Lever):
+            return tr(
+                "lever {name}", self.lang, name=ch.name_vi if self.lang == "vi" else ch.name_en
+            )
         crit = self.session.scenario.criteria
         node = crit.nodes[ch.node]
         value = (

@@ -260,6 +260,37 @@ VI: dict[str, str] = {
     # charts that explain themselves
     "rule threshold": "ngưỡng tính điểm",
     "threshold": "ngưỡng",
+    # levers made in the app
+    "lever {name}": "đòn bẩy {name}",
+    "New lever": "Thêm đòn bẩy",
+    "Add a lever in a form": "Thêm một đòn bẩy bằng biểu mẫu",
+    "Edit lever": "Sửa đòn bẩy",
+    "Edit the highlighted lever": "Sửa đòn bẩy đang trỏ",
+    "Remove lever": "Bỏ đòn bẩy",
+    "Remove the highlighted lever (ctrl+z brings it back)": "Bỏ đòn bẩy đang trỏ (ctrl+z để lấy lại)",  # noqa: E501
+    "Lever saved in the scenario: {name}": "Đã lưu đòn bẩy vào kịch bản: {name}",
+    "Lever removed: {name} (ctrl+z brings it back)": "Đã bỏ đòn bẩy: {name} (ctrl+z để lấy lại)",
+    "Edit the lever": "Sửa đòn bẩy",
+    "Name (Vietnamese)": "Tên (tiếng Việt)",
+    "Name (English)": "Tên (tiếng Anh)",
+    "Cost (e.g. 500 triệu, 1,2 tỷ)": "Chi phí (ví dụ 500 triệu, 1,2 tỷ)",
+    "The cost is an estimate": "Chi phí là ước tính",
+    "Basis of the cost": "Căn cứ của chi phí",
+    "Indicator": "Chỉ tiêu",
+    "set to": "đặt bằng",
+    "add": "cộng thêm",
+    "Add the effect": "Thêm tác động",
+    "Remove the last effect": "Bỏ tác động cuối",
+    "Bought in units (divisible)": "Mua theo đợt (chia được)",
+    "Cost per unit": "Chi phí mỗi đợt",
+    "Most units": "Số đợt tối đa",
+    "Group (alternatives: at most one of a group)": "Nhóm (phương án thay thế: chọn tối đa một trong nhóm)",  # noqa: E501
+    "Save the lever": "Lưu đòn bẩy",
+    "(no effect yet: pick an indicator below)": "(chưa có tác động: chọn chỉ tiêu bên dưới)",
+    "Pick an indicator first": "Hãy chọn chỉ tiêu trước",
+    "The lever needs a Vietnamese name": "Đòn bẩy cần có tên tiếng Việt",
+    "The lever needs at least one effect": "Đòn bẩy cần ít nhất một tác động",
+    "A divisible lever needs a cost per unit and the most units": "Đòn bẩy chia được cần chi phí mỗi đợt và số đợt tối đa",  # noqa: E501
     (
         "This chart needs at least {w}×{h} characters (it has {cw}×{ch}): enlarge the window"
     ): "Biểu đồ cần ít nhất {w}×{h} ký tự (đang có {cw}×{ch}): hãy mở rộng cửa sổ",

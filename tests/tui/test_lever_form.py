@@ -132,3 +132,48 @@ async def test_edit_and_remove_a_lever(make_app: MakeApp) -> None:
         await pilot.pause()
         assert app.session.levers[0] == first
         assert not app.session.dirty
+
+
+async def test_the_first_lever_of_a_scenario_without_any(
+    make_app: MakeApp, scenario_copy: Path
+) -> None:
+    """The QĐ 766 scenario has no [[lever]]: the plan screen says how to add one, the form adds
+    it, the file gets its first [[lever]] table with its comments kept, delete and undo work."""
+    path = scenario_copy.parent / "bac-giang-766-2024.toml"
+    before = path.read_text("utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert "nhấn i để thêm" in str(app.screen.query_one("#plan-result", Static).render())
+        await pilot.press("i")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LeverFormScreen)
+        await _fill(pilot, form, lf_name_vi="Công khai đủ thủ tục", lf_cost="1,2 tỷ")
+        form.query_one("#lf-node", Select).value = "ckmb_cong_khai_tthc"
+        form.query_one("#lf-kind", Select).value = "add"
+        await _fill(pilot, form, lf_value="-5")
+        await _press(pilot, form, "#lf-add-effect")
+        shown = str(form.query_one("#lf-errors", Static).render())
+        assert shown == "Chỉ tiêu này càng cao càng tốt: hãy cộng một số dương"
+        assert form.effects == []
+        form.query_one("#lf-value", Input).value = ""
+        await _fill(pilot, form, lf_value="5")
+        await _press(pilot, form, "#lf-add-effect")
+        await _press(pilot, form, "#lf-ok")
+        assert isinstance(app.screen, PlanScreen)
+        assert [lv.cost for lv in app.session.levers] == [1.2e9]
+        await pilot.press("ctrl+s")
+        await done(app)
+        saved = path.read_text("utf-8")
+        assert saved.startswith(before.rstrip("\n"))  # appended: the file above is untouched
+        assert "[[lever]]" in saved and "cost = 1_200_000_000" in saved
+        await pilot.press("delete")
+        await pilot.pause()
+        assert app.session.levers == ()
+        assert "nhấn i để thêm" in str(app.screen.query_one("#plan-result", Static).render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(app.session.levers) == 1 and not app.session.dirty

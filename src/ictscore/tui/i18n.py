@@ -175,7 +175,7 @@ VI: dict[str, str] = {
     "{n} draws: median rank {median}, 80 % interval {low}–{high}": "{n} lần mô phỏng: hạng trung vị {median}, khoảng 80 % {low}–{high}",  # noqa: E501
     "P(rank ≤ {target}) = {p}": "P(hạng ≤ {target}) = {p}",
     "Plan: levers and budget": "Kế hoạch: đòn bẩy và ngân sách",
-    "This scenario has no levers ([[lever]] in its file)": "Kịch bản này chưa có đòn bẩy ([[lever]] trong tệp)",  # noqa: E501
+    "This scenario has no levers yet: press i to add one": "Kịch bản này chưa có đòn bẩy: nhấn i để thêm",  # noqa: E501
     "Optimiser": "Tối ưu hóa",
     "levers": "đòn bẩy",
     "not reached": "chưa đạt",
@@ -252,6 +252,7 @@ VI: dict[str, str] = {
     "by gain per cost": "theo điểm trên chi phí",
     "{name}: rank {rank}, {score} points — each criterion's next step, {order}": "{name}: hạng {rank}, {score} điểm — bước tiếp theo của từng tiêu chí, {order}",  # noqa: E501
     "No criterion can earn more": "Không còn tiêu chí nào tăng được điểm",
+    "Enter applies the highlighted step; ctrl+z takes it back": "Enter: áp dụng bước đang trỏ; ctrl+z để hoàn tác",  # noqa: E501
     "Now → next": "Hiện tại → tiếp",
     "Gain": "Tăng điểm",
     "Gap above": "Còn cách",
@@ -288,6 +289,10 @@ VI: dict[str, str] = {
     "Save the lever": "Lưu đòn bẩy",
     "(no effect yet: pick an indicator below)": "(chưa có tác động: chọn chỉ tiêu bên dưới)",
     "Pick an indicator first": "Hãy chọn chỉ tiêu trước",
+    "Not a number": "Không phải là số",
+    "This indicator takes 'set to', not 'add'": "Chỉ tiêu này chỉ nhận 'đặt bằng', không 'cộng thêm'",  # noqa: E501
+    "This indicator is better as it rises: add a positive amount": "Chỉ tiêu này càng cao càng tốt: hãy cộng một số dương",  # noqa: E501
+    "This indicator is better as it falls: add a negative amount": "Chỉ tiêu này càng thấp càng tốt: hãy cộng một số âm",  # noqa: E501
     "The lever needs a Vietnamese name": "Đòn bẩy cần có tên tiếng Việt",
     "The lever needs at least one effect": "Đòn bẩy cần ít nhất một tác động",
     "A divisible lever needs a cost per unit and the most units": "Đòn bẩy chia được cần chi phí mỗi đợt và số đợt tối đa",  # noqa: E501

@@ -19,7 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 
 from ictscore.formats.criteria import Criteria, Indicator
-from ictscore.formats.plan import Effect, Lever
+from ictscore.formats.errors import ProblemCollector
+from ictscore.formats.plan import Effect, Lever, check_plan
 from ictscore.formats.values import coerce
 from ictscore.presentation import describe, display
 from ictscore.tui.i18n import tr
@@ -167,9 +168,22 @@ class LeverFormScreen(ModalScreen[Lever | None]):
             self._error(tr("Pick an indicator first", self.lang))
             return
         ind = self.criteria.nodes[node]
+        lang = self.lang
         try:
             if kind == "add":
-                amount = float(text.replace(",", "."))
+                if not isinstance(ind, Indicator) or ind.rule.values != "number":
+                    raise ValueError(tr("This indicator takes 'set to', not 'add'", lang))
+                try:
+                    amount = float(text.replace(",", "."))
+                except ValueError:
+                    raise ValueError(tr("Not a number", lang)) from None
+                up = ind.rule.upward(ind)
+                if amount == 0 or (amount > 0) != up:
+                    raise ValueError(
+                        tr("This indicator is better as it rises: add a positive amount", lang)
+                        if up
+                        else tr("This indicator is better as it falls: add a negative amount", lang)
+                    )
                 eff = Effect.model_validate({"node": node, "add": amount})
             else:
                 value = coerce(ind, text)
@@ -233,9 +247,15 @@ class LeverFormScreen(ModalScreen[Lever | None]):
             for key in ("delivery", "source", "note"):
                 data[key] = getattr(self.lever, key)
         try:
-            return Lever.model_validate(data)
+            made = Lever.model_validate(data)
         except ValidationError as exc:
             raise ValueError(_message(exc)) from None
+        # the loader's cross-checks here, so that a refusal keeps what was typed
+        pc = ProblemCollector()
+        check_plan("", "", self.criteria, [*self.others, made], None, pc)
+        if pc.problems:
+            raise ValueError("; ".join(p.message for p in pc.problems))
+        return made
 
     @on(Button.Pressed, "#lf-ok")
     def action_ok(self) -> None:

@@ -131,7 +131,12 @@ class NextStepsScreen(TranslatedScreen):
                 score=display.number(ans.start_score, dec, lang),
                 order=order,
             )
-            + ("" if ans.steps else "\n" + tr("No criterion can earn more", lang))
+            + "\n"
+            + (
+                tr("Enter applies the highlighted step; ctrl+z takes it back", lang)
+                if ans.steps
+                else tr("No criterion can earn more", lang)
+            )
         )
         self._fill(ans, crit, lang)
         self._show_detail()

@@ -149,8 +149,9 @@ class PlanScreen(TranslatedScreen):
         lang = self.lang
         self.title = tr("Plan: levers and budget", lang)
         if not self.session.scenario.file.lever:
+            self.query_one(LeverList).clear()  # the last lever may just have been removed
             self.query_one("#plan-result", Static).update(
-                tr("This scenario has no levers ([[lever]] in its file)", lang)
+                tr("This scenario has no levers yet: press i to add one", lang)
             )
             return
         m = self._ensure_model()

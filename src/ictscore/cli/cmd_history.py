@@ -19,6 +19,7 @@ from ictscore.cli.common import add_format, emit
 from ictscore.formats.criteria import Criteria, load_criteria
 from ictscore.planning.history import UnitHistory, latest_phrases, load_unit_history
 from ictscore.presentation import display
+from ictscore.presentation.writers.results import _md_table, _text_table
 from ictscore.resources import bundled_root
 
 _T = {
@@ -231,25 +232,3 @@ def as_text(uh: UnitHistory, lang: str, labels: dict[str, dict[str, str]], markd
     out += [f"{h}{t['sources']}", ""]
     out += [f"[{k}] {src}" + ("  " if markdown else "") for k, src in enumerate(sources, 1)]
     return "\n".join(out).rstrip() + "\n"
-
-
-def _text_table(head: list[str], rows: list[list[str]], right: set[int]) -> str:
-    widths = [max(len(h), *(len(r[k]) for r in rows)) for k, h in enumerate(head)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(
-            c.rjust(w) if k in right else c.ljust(w)
-            for k, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    return "\n".join([line(head), "  ".join("─" * w for w in widths), *map(line, rows)]) + "\n"
-
-
-def _md_table(head: list[str], rows: list[list[str]], right: set[int]) -> str:
-    def esc(s: str) -> str:
-        return s.replace("|", "\\|")
-
-    sep = ["---:" if k in right else "---" for k in range(len(head))]
-    lines = ["| " + " | ".join(map(esc, head)) + " |", "| " + " | ".join(sep) + " |"]
-    lines += ["| " + " | ".join(esc(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines) + "\n"

@@ -63,6 +63,7 @@ async def export_to(pilot: Pilot[None], path: Path | str, key: str = "x") -> Non
 async def test_export_each_format(make_app: MakeApp, tmp_path: Path) -> None:
     app = make_app()
     out = tmp_path / "out"
+    out.mkdir()  # a missing folder is refused, not made (test_bad_names_give_a_message)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+z")  # an unsaved state: the export is of the session, not the file
@@ -130,7 +131,8 @@ async def test_bad_names_give_a_message(make_app: MakeApp, scenario_copy: Path) 
         await pilot.pause()
         for bad, why in [
             (scenario_copy.parent / "r.pdf", "use .csv, .json, .md or .xlsx"),
-            (scenario_copy / "r.csv", "cannot write"),  # a file as the folder
+            (scenario_copy / "r.csv", "is not a folder"),  # a file as the folder
+            (scenario_copy.parent / "tpyo" / "r.csv", "no folder"),  # a typo is not a folder
             (folder, "this is a folder"),
             (scenario_copy.parent / "r.xlsx", None),  # and a good one still works after
         ]:

@@ -89,7 +89,7 @@ async def test_undo_redo(make_app: MakeApp) -> None:
         await pilot.press("ctrl+z")
         assert rank(app) == 13 and "●" in app.title
         await pilot.press("ctrl+z")  # nothing left: a message, no crash
-        assert rank(app) == 13 and app.session.scenario.cursor == 0
+        assert rank(app) == 13 and app.session.cursor == 0
         assert [str(n.message) for n in app._notifications][-1] == "Không có gì để hoàn tác"
         await pilot.press("ctrl+y")
         assert rank(app) == 10 and "●" not in app.title

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import openpyxl  # in the test extra: the xlsx checks must run, never skip
+import openpyxl  # a core dependency: the xlsx checks must run, never skip
 import pytest
 
 from ictscore.cli.main import main

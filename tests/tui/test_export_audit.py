@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl  # in the test extra: the xlsx checks must run, never skip
+import openpyxl  # a core dependency: the xlsx checks must run, never skip
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static

@@ -184,8 +184,8 @@ def text(doc: Document, fmt: str, lang: str) -> str:
 def write_file(doc: Document, path: Path, lang: str) -> Path:
     """Write a document in the format its file name chooses, atomically; return the path.
 
-    InputError for an extension of no format of the kind, a missing openpyxl or an unwritable
-    place, so that every face reports it as bad input rather than a traceback.
+    InputError for an extension of no format of the kind or an unwritable place, so that
+    every face reports it as bad input rather than a traceback.
     """
     return write_output(path, for_path(path, doc.kind).data(doc, lang))
 

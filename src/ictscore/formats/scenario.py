@@ -75,6 +75,21 @@ class ScenarioFile(Strict):
     peers: Peers | None = None
     uncertainty: Uncertainty | None = None
     change: list[Change] = Field(default_factory=list)
+    # --- who sends the report: the header and the signature of the .docx (NĐ 30/2020 form);
+    # each is optional and the document leaves a dotted blank where one is missing
+    agency: str | None = None
+    """The agency that issues the report ("Sở Nội vụ")."""
+    parent_agency: str | None = None
+    """The agency above it, printed over its name ("UBND tỉnh Bắc Giang")."""
+    place: str | None = None
+    """The place name before the date ("Bắc Giang")."""
+    report_number: str | None = None
+    """What follows "Số:" ("   /BC-SNV": the number is given when the report is registered)."""
+    signer: str | None = None
+    signer_title: str | None = None
+    """The signature's heading, one line per line: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"."""
+    recipients: list[str] | None = None
+    """"Nơi nhận:", one entry per line ("Lãnh đạo Sở", "Lưu: VT, CV")."""
 
 
 class ConflictError(Exception):

@@ -113,6 +113,14 @@ def _html(doc: Document, lang: str) -> str:
     raise CannotWrite(f"the html format does not write a {doc.kind} document")
 
 
+def _docx(doc: Document, lang: str) -> bytes:
+    if isinstance(doc, ReportDoc):
+        from ictscore.presentation.writers.report_docx import render_docx
+
+        return render_docx(doc.model, lang)
+    raise CannotWrite(f"the docx format does not write a {doc.kind} document")
+
+
 def _xlsx(doc: Document, lang: str) -> bytes:
     if isinstance(doc, ResultsDoc):
         from ictscore.presentation.writers.xlsx import workbook_bytes
@@ -129,6 +137,7 @@ WRITERS: tuple[Writer, ...] = (
     Writer("csv", "CSV table", (".csv",), False, _PLANNING, _tabular("csv")),
     Writer("markdown", "Markdown", (".md", ".markdown"), False, _PLANNING | {"report"}, _markdown),
     Writer("html", "HTML", (".html", ".htm"), False, frozenset({"report"}), _html),
+    Writer("docx", "Word document", (".docx",), True, frozenset({"report"}), _docx),
     Writer("xlsx", "Excel workbook", (".xlsx",), True, frozenset({"results"}), _xlsx),
 )
 """In the order `--format` lists them; `table` first, the default of every command."""

@@ -558,7 +558,7 @@ def _plan(doc: DocxDocument, m: ReportModel, lang: str) -> None:
     if m.plan is None:
         _body(doc, tr("no_levers", lang))
         return
-    _grid(doc, c.plan_head(lang), c.plan_rows(m.plan, lang), (12, 62, 36, 55), {2})
+    _grid(doc, c.plan_head(lang), c.plan_rows(m.plan, lang), (16, 60, 35, 54), {2})
     for line in c.plan_lines(m, m.plan, lang):
         _body(doc, line)
 

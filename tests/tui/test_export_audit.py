@@ -76,7 +76,7 @@ async def test_export_each_format(make_app: MakeApp, tmp_path: Path) -> None:
     data = json.loads((out / "r.json").read_text(encoding="utf-8"))
     assert data["focus"]["scenario"]["rank"] == 13 == rank(app)
     assert data["changes"] == []
-    assert (out / "r.csv").read_text(encoding="utf-8").startswith("id,name,focus,")
+    assert (out / "r.csv").read_text(encoding="utf-8").startswith("\ufeffid;name;focus;")
     assert "| Tiêu chí |" in (out / "r.md").read_text(encoding="utf-8")
     wb = openpyxl.load_workbook(out / "r.xlsx")
     ranking = list(wb["Xếp hạng"].iter_rows(values_only=True))

@@ -8,7 +8,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl  # in the test extra: the xlsx checks must run, never skip
+import docx
+import openpyxl  # a core dependency: the xlsx checks must run, never skip
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
@@ -76,7 +77,7 @@ async def test_export_each_format(make_app: MakeApp, tmp_path: Path) -> None:
     data = json.loads((out / "r.json").read_text(encoding="utf-8"))
     assert data["focus"]["scenario"]["rank"] == 13 == rank(app)
     assert data["changes"] == []
-    assert (out / "r.csv").read_text(encoding="utf-8").startswith("id,name,focus,")
+    assert (out / "r.csv").read_text(encoding="utf-8").startswith("\ufeffid;name;focus;")
     assert "| Tiêu chí |" in (out / "r.md").read_text(encoding="utf-8")
     wb = openpyxl.load_workbook(out / "r.xlsx")
     ranking = list(wb["Xếp hạng"].iter_rows(values_only=True))
@@ -144,11 +145,11 @@ async def test_bad_names_give_a_message(make_app: MakeApp, scenario_copy: Path) 
             else:
                 assert messages(app)[-1].startswith("Không xuất được: "), messages(app)
                 assert why in messages(app)[-1]
-        await pilot.press("X")  # a report is .html or .md
+        await pilot.press("X")  # a report is .docx, .html or .md
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", *str(scenario_copy.parent / "b.xlsx"), "enter")
         await settle(pilot)
-        assert "a report is .html or .md" in messages(app)[-1]
+        assert "a report is .docx, .html or .md" in messages(app)[-1]
     assert not (scenario_copy.parent / "r.pdf").exists()
     assert not (scenario_copy.parent / "b.xlsx").exists()
     assert folder.is_dir() and not any(folder.iterdir())
@@ -167,10 +168,16 @@ async def test_report_from_the_planner(make_app: MakeApp, scenario_copy: Path) -
         assert messages(app)[-1] == f"Report written to {target}"
         await export_to(pilot, scenario_copy.with_name("r.md"), key="X")
         await settle(pilot)
+        await export_to(pilot, scenario_copy.with_name("r.docx"), key="X")
+        await settle(pilot)
+        assert messages(app)[-1] == f"Report written to {scenario_copy.with_name('r.docx')}"
     html = target.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "Draft report" in html
     assert "Báo cáo Sở Nội vụ 8/2021, mục I.4" in html  # the change's source document
     assert scenario_copy.with_name("r.md").read_text(encoding="utf-8").startswith("# Draft report")
+    word = docx.Document(str(scenario_copy.with_name("r.docx")))  # the Word form from `X` too
+    assert word.tables[0].cell(0, 1).paragraphs[0].text == "SOCIALIST REPUBLIC OF VIETNAM"
+    assert any(p.text == "REPORT" for p in word.paragraphs)
 
 
 async def test_edit_log_lists_the_changes(make_app: MakeApp) -> None:

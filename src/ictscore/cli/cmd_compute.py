@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_format, emit
+from ictscore.cli.common import add_csv_style, add_format, emit
 from ictscore.formats.lineage import MERGE_WORDS
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import WhatIf
 from ictscore.presentation import writers
 from ictscore.presentation.documents import ResultsDoc
+from ictscore.presentation.writers.csv_style import CsvStyle
 
 
 def register(sub: Any) -> None:
@@ -29,21 +30,30 @@ def register(sub: Any) -> None:
         "entity_list); a list whose units were formed from others ranks them from data of those",
     )
     add_format(p, "results")
+    add_csv_style(p, "plain, which programs read")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_path(args.scenario, args.format, args.lang, args.output, args.entities)
+    style: CsvStyle = args.csv_style or "plain"
+    return run_path(args.scenario, args.format, args.lang, args.output, args.entities, style)
 
 
 def run_path(
-    path: Path, fmt: str, lang: str, output: Path | None = None, entities: Path | None = None
+    path: Path,
+    fmt: str,
+    lang: str,
+    output: Path | None = None,
+    entities: Path | None = None,
+    csv_style: CsvStyle = "plain",
 ) -> int:
+    """Print (or write to `output`) the results; CSV is plain unless asked: `compute` feeds
+    programs and the golden files, `export` writes the file a person opens."""
     scenario = load_scenario(path, entities)
     projection = WhatIf(scenario).project()
     formed_from = {e.id: e.formed_from for e in scenario.dataset.entities if e.formed_from}
     doc = ResultsDoc(projection, scenario.applied(), formed_from, tuple(notes(scenario, lang)))
-    emit(writers.text(doc, fmt, lang), output)
+    emit(writers.text(doc, fmt, lang, csv_style), output)
     return 0
 
 

@@ -13,6 +13,7 @@ from ictscore.planning.whatif import Projection, WhatIf
 from ictscore.presentation import writers
 from ictscore.presentation.display import LANGS
 from ictscore.presentation.documents import Kind
+from ictscore.presentation.writers.csv_style import STYLES
 
 Planner = Callable[[Scenario, str], int]
 """Opens the interactive planner on a scenario, in a language; returns the exit code. The program
@@ -37,6 +38,17 @@ def add_format(p: argparse.ArgumentParser, kind: Kind) -> None:
         type=Path,
         default=None,
         help="write to this file (atomically) instead of standard output",
+    )
+
+
+def add_csv_style(p: argparse.ArgumentParser, default: str) -> None:
+    """--csv-style: the CSV Excel opens on a Vietnamese computer, or the one programs read."""
+    p.add_argument(
+        "--csv-style",
+        choices=STYLES,
+        default=None,
+        help="CSV for Excel in Vietnamese settings (vi: ';' between fields, decimal commas, "
+        f"UTF-8 with BOM) or for programs (plain: ',' and points); default: {default}",
     )
 
 

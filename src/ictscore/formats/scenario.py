@@ -120,6 +120,32 @@ class ScenarioFile(Strict):
         default_factory=list,
         description="The edit log, applied in order: [[change]] tables.",
     )
+    # --- who sends the report: the header and the signature of the .docx (NĐ 30/2020 form);
+    # each is optional and the document leaves a dotted blank where one is missing
+    agency: str | None = Field(
+        default=None, description='The agency that issues the report ("Sở Nội vụ").'
+    )
+    parent_agency: str | None = Field(
+        default=None,
+        description='The agency above it, printed over its name ("UBND tỉnh Bắc Giang").',
+    )
+    place: str | None = Field(
+        default=None, description='The place name before the date ("Bắc Giang").'
+    )
+    report_number: str | None = Field(
+        default=None,
+        description='What follows "Số:" ("   /BC-SNV": the number is given when the report '
+        "is registered).",
+    )
+    signer: str | None = Field(default=None, description="The name of who signs the report.")
+    signer_title: str | None = Field(
+        default=None,
+        description='The signature\'s heading, one line per line: "KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC".',
+    )
+    recipients: list[str] | None = Field(
+        default=None,
+        description='"Nơi nhận:", one entry per line ("Lãnh đạo Sở", "Lưu: VT, CV").',
+    )
 
 
 class ConflictError(Exception):

@@ -126,13 +126,9 @@ def _read_csv(path: Path, delimiter: str | None) -> Grid:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Grid:
-    try:
-        import openpyxl
-    except ImportError:
-        raise InputError.one(
-            path, "reading XLSX needs openpyxl: pip install 'ictscore[xlsx]'"
-        ) from None
     from zipfile import BadZipFile
+
+    import openpyxl  # imported here: reading a CSV need not load it
 
     try:
         wb = openpyxl.load_workbook(path, data_only=True)

@@ -4,7 +4,7 @@ included, to a file named in a dialog.
 The formats offered are those of the registry in `ictscore.presentation.writers`, which
 `ictscore export` and `ictscore report` also write through, so a file from either face reads the
 same, and is written atomically. Every failure (a name whose extension says no format,
-a folder, an unwritable place, no openpyxl) is a message in the app, never a traceback.
+a folder, an unwritable place) is a message in the app, never a traceback.
 """
 
 from __future__ import annotations

@@ -213,7 +213,7 @@ VI: dict[str, str] = {
     # export and the report
     "Export": "Xuất",
     "Report": "Báo cáo",
-    "Write the report (.html or .md)": "Viết báo cáo (.html hoặc .md)",
+    "Write the report (.html, .docx or .md)": "Viết báo cáo (.html, .docx hoặc .md)",
     "Export the results (.xlsx, .csv, .json or .md)": "Xuất kết quả (.xlsx, .csv, .json hoặc .md)",
     "Excel workbook": "Bảng tính Excel",
     "CSV table": "Bảng CSV",
@@ -221,6 +221,7 @@ VI: dict[str, str] = {
     "Markdown": "Markdown",
     "Report (HTML)": "Báo cáo (HTML)",
     "Report (Markdown)": "Báo cáo (Markdown)",
+    "Report (Word document)": "Báo cáo (văn bản Word)",
     "Exported to {path}": "Đã xuất ra {path}",
     "Report written to {path}": "Đã viết báo cáo vào {path}",
     "Cannot export: {msg}": "Không xuất được: {msg}",

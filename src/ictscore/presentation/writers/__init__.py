@@ -28,6 +28,7 @@ from ictscore.presentation.documents import (
     ResultsDoc,
     SeekDoc,
 )
+from ictscore.presentation.writers.csv_style import CsvStyle, default_for, restyle
 
 Write = Callable[[Document, str], str | bytes]
 """(document, language) → the output: text for a text format, bytes for a binary one."""
@@ -119,6 +120,14 @@ def _html(doc: Document, lang: str) -> str:
     raise CannotWrite(f"the html format does not write a {doc.kind} document")
 
 
+def _docx(doc: Document, lang: str) -> bytes:
+    if isinstance(doc, ReportDoc):
+        from ictscore.presentation.writers.report_docx import render_docx
+
+        return render_docx(doc.model, lang)
+    raise CannotWrite(f"the docx format does not write a {doc.kind} document")
+
+
 def _xlsx(doc: Document, lang: str) -> bytes:
     if isinstance(doc, ResultsDoc):
         from ictscore.presentation.writers.xlsx import workbook_bytes
@@ -135,6 +144,7 @@ WRITERS: tuple[Writer, ...] = (
     Writer("csv", "CSV table", (".csv",), False, _PLANNING, _tabular("csv")),
     Writer("markdown", "Markdown", (".md", ".markdown"), False, _PLANNING | {"report"}, _markdown),
     Writer("html", "HTML", (".html", ".htm"), False, frozenset({"report"}), _html),
+    Writer("docx", "Word document", (".docx",), True, frozenset({"report"}), _docx),
     Writer("xlsx", "Excel workbook", (".xlsx",), True, frozenset({"results"}), _xlsx),
 )
 """In the order `--format` lists them; `table` first, the default of every command."""
@@ -177,23 +187,33 @@ def for_path(path: Path, kind: Kind) -> Writer:
     raise InputError.one(path, message)
 
 
-def text(doc: Document, fmt: str, lang: str) -> str:
-    """A document in a text format, for standard output or a file named with `-o`."""
+def text(doc: Document, fmt: str, lang: str, csv_style: CsvStyle = "plain") -> str:
+    """A document in a text format, for standard output or a file named with `-o`.
+
+    CSV is plain unless asked otherwise: what goes to standard output is read by programs.
+    """
     w = get(fmt)
     _check_kind(w, doc)
     out = w.write(doc, lang)
     if isinstance(out, bytes):
         raise CannotWrite(f"the {fmt} format is binary: it is written to a file only")
-    return out
+    return restyle(out, csv_style) if w.name == "csv" else out
 
 
-def write_file(doc: Document, path: Path, lang: str) -> Path:
+def write_file(doc: Document, path: Path, lang: str, csv_style: CsvStyle | None = None) -> Path:
     """Write a document in the format its file name chooses, atomically; return the path.
 
-    InputError for an extension of no format of the kind, a missing openpyxl or an unwritable
-    place, so that every face reports it as bad input rather than a traceback.
+    A `.csv` file is opened by a person, in Excel: in the Vietnamese style (`;`, decimal
+    commas, BOM) when the output is Vietnamese, unless `csv_style` says otherwise; every face
+    writes through here, so the same choice gives the same bytes from each.
+    InputError for an extension of no format of the kind or an unwritable place, so that
+    every face reports it as bad input rather than a traceback.
     """
-    return write_output(path, for_path(path, doc.kind).data(doc, lang))
+    w = for_path(path, doc.kind)
+    if w.name != "csv":
+        return write_output(path, w.data(doc, lang))
+    style = csv_style or default_for(lang)
+    return write_output(path, text(doc, "csv", lang, style).encode("utf-8"))
 
 
 def write_output(path: Path, data: bytes) -> Path:

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import project
+from ictscore.cli.common import add_lang, project
 from ictscore.presentation import writers
-from ictscore.presentation.display import LANGS
 from ictscore.presentation.documents import ResultsDoc
 
 
@@ -24,7 +23,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
-    p.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
+    add_lang(p)
     p.set_defaults(func=run)
 
 

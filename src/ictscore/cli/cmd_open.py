@@ -10,10 +10,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import Planner
+from ictscore.cli.common import Planner, add_lang
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Scenario, load_scenario, new_scenario
-from ictscore.presentation.display import LANGS
 
 
 def register(sub: Any) -> None:
@@ -37,7 +36,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "-o", "--output", type=Path, help="where a new scenario is saved (with --criteria/--data)"
     )
-    p.add_argument("--lang", choices=LANGS, default="vi", help="interface language (default: vi)")
+    add_lang(p)
     p.set_defaults(func=run)
 
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ictscore.cli.common import add_lang
 from ictscore.formats.scenario import load_scenario
 from ictscore.presentation import writers
-from ictscore.presentation.display import LANGS
 from ictscore.presentation.documents import report_of
 
 
@@ -30,7 +30,7 @@ def register(sub: Any) -> None:
         type=Path,
         help=f"report file, {writers.file_choices('report')} (default: Markdown to stdout)",
     )
-    p.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
+    add_lang(p)
     p.set_defaults(func=run)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ictscore import __version__
 from ictscore.formats.errors import InputError
+from ictscore.presentation import i18n
 
 if TYPE_CHECKING:
     from ictscore.cli.common import Planner
@@ -56,6 +57,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     names = [first] if first in COMMANDS else COMMANDS
     for name in names:
         _command_module(name).register(sub)
+    from ictscore.cli.common import add_lang
+
+    for command in sub.choices.values():  # --lang on every command, errors included
+        if not any("--lang" in a.option_strings for a in command._actions):
+            add_lang(command)
     return parser
 
 
@@ -65,6 +71,8 @@ def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> i
     parser = build_parser(args_in)
     args = parser.parse_args(args_in)
     args.planner = planner
+    args.lang = getattr(args, "lang", None) or i18n.default_lang()
+    lang = args.lang
     try:
         if args.command is None:
             return _default(args)
@@ -72,10 +80,10 @@ def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> i
         return code
     except InputError as exc:
         for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+            print(f"{i18n.gettext('error', lang)}: {i18n.problem(problem, lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(i18n.gettext("interrupted", lang), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

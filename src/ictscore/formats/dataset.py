@@ -16,6 +16,7 @@ from typing import Any
 
 from ictscore.formats.criteria import Criteria
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
+from ictscore.formats.message import message_of
 from ictscore.formats.tomlfile import parse_toml, read_text
 from ictscore.formats.values import Value, coerce
 
@@ -128,7 +129,7 @@ def parse_csv(text: str, path: Path, criteria: Criteria) -> Dataset:
             try:
                 values[h] = coerce(criteria.nodes[h], raw)
             except ValueError as exc:
-                pc.add(path, str(exc), f"{eid}.{h}", line=r, column=col + 1)
+                pc.add(path, message_of(exc), f"{eid}.{h}", line=r, column=col + 1)
         entities.append(
             Entity(
                 eid,
@@ -198,7 +199,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
             try:
                 values[k] = coerce(criteria.nodes[k], v)
             except ValueError as exc:
-                pc.add(path, str(exc), f"{loc}.values.{k}", line)
+                pc.add(path, message_of(exc), f"{loc}.values.{k}", line)
         entities.append(
             Entity(
                 eid,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_, os_error
 from ictscore.formats.scenario import atomic_write
 from ictscore.presentation.documents import (
     ComparisonDoc,
@@ -124,12 +125,14 @@ def _xlsx(doc: Document, lang: str) -> bytes:
 _PLANNING: frozenset[Kind] = frozenset({"results", "comparison", "seek", "plan"})
 
 WRITERS: tuple[Writer, ...] = (
-    Writer("table", "Text table", (), False, _PLANNING, _tabular("table")),
-    Writer("json", "JSON", (".json",), False, _PLANNING, _tabular("json")),
-    Writer("csv", "CSV table", (".csv",), False, _PLANNING, _tabular("csv")),
-    Writer("markdown", "Markdown", (".md", ".markdown"), False, _PLANNING | {"report"}, _markdown),
-    Writer("html", "HTML", (".html", ".htm"), False, frozenset({"report"}), _html),
-    Writer("xlsx", "Excel workbook", (".xlsx",), True, frozenset({"results"}), _xlsx),
+    Writer("table", N_("Text table"), (), False, _PLANNING, _tabular("table")),
+    Writer("json", N_("JSON"), (".json",), False, _PLANNING, _tabular("json")),
+    Writer("csv", N_("CSV table"), (".csv",), False, _PLANNING, _tabular("csv")),
+    Writer(
+        "markdown", N_("Markdown"), (".md", ".markdown"), False, _PLANNING | {"report"}, _markdown
+    ),
+    Writer("html", N_("HTML"), (".html", ".htm"), False, frozenset({"report"}), _html),
+    Writer("xlsx", N_("Excel workbook"), (".xlsx",), True, frozenset({"results"}), _xlsx),
 )
 """In the order `--format` lists them; `table` first, the default of every command."""
 
@@ -152,8 +155,11 @@ def file_writers(kind: Kind) -> tuple[Writer, ...]:
 
 
 def one_of(items: Sequence[str]) -> str:
-    """`.csv, .json, .md or .xlsx`: choices as a sentence names them."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    """`.csv, .json, .md or .xlsx`: choices as a sentence names them (a `Message`, so that the
+    "or" is translated where it is shown)."""
+    if len(items) == 1:
+        return items[0]
+    return N_("{items} or {last}", items=", ".join(items[:-1]), last=items[-1])
 
 
 def file_choices(kind: Kind) -> str:
@@ -195,5 +201,5 @@ def write_output(path: Path, data: bytes) -> Path:
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise InputError.one(path, f"cannot write: {exc.strerror or exc}") from None
+        raise InputError.one(path, N_("cannot write: {error}", error=os_error(exc))) from None
     return path

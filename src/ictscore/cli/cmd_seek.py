@@ -10,11 +10,12 @@ from typing import Any
 from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.combine import Combination
 from ictscore.planning.planner import cheapest, goal_seek
 from ictscore.planning.seek import Goal
-from ictscore.presentation import writers
+from ictscore.presentation import numbers, writers
 from ictscore.presentation.documents import SeekDoc
 
 
@@ -59,10 +60,10 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
     combo: Combination | bool | None = False
     if args.cost:
-        costs = _costs(args.cost, str(args.scenario))
+        costs = _costs(args.cost, str(args.scenario), args.lang)
         target = ans.target_rank
         if target is None:
-            raise InputError.one(str(args.scenario), "--cost needs --rank or --gain", "--cost")
+            raise InputError.one(str(args.scenario), N_("--cost needs --rank or --gain"), "--cost")
         combo = cheapest(scenario, target, costs, "baseline" if args.baseline else "whatif", bar)
     names = {e.id: e.name for e in scenario.dataset.entities}
     doc = SeekDoc(ans, names, scenario.criteria, combo)
@@ -70,15 +71,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _costs(items: list[str], where: str) -> dict[str, float]:
+def _costs(items: list[str], where: str, lang: str) -> dict[str, float]:
+    """`--cost node="500 triệu"`: amounts read as the user types them (see `numbers`)."""
     out: dict[str, float] = {}
     for item in items:
         node, sep, amount = item.partition("=")
         try:
-            value = float(amount.replace("_", ""))
+            value = numbers.parse_money(amount, lang) if sep else -1.0
         except ValueError:
             value = -1.0
-        if not sep or value < 0:
-            raise InputError.one(where, f"'{item}' is not ID=VND (cost of one unit)", "--cost")
+        if value < 0:
+            raise InputError.one(
+                where, N_("'{item}' is not ID=VND (cost of one unit)", item=item), "--cost"
+            )
         out[node.strip()] = value
     return out

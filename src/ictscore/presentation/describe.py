@@ -15,9 +15,7 @@ from ictscore.presentation.i18n import N_
 
 
 def _n(x: float, lang: str) -> str:
-    text = display.number(x, 2, lang)
-    sep = "," if lang == "vi" else "."
-    return text.rstrip("0").rstrip(sep) if sep in text else text
+    return display.short(x, 2, lang)
 
 
 _WORDS = {

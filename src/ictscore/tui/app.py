@@ -17,10 +17,11 @@ from textual.screen import ModalScreen, Screen
 
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import message_of
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
-from ictscore.presentation import describe
+from ictscore.presentation import describe, i18n
 from ictscore.resources import in_installed_bundle
 from ictscore.tui import textual_words
 from ictscore.tui.exporting import EXPORT_TIP, REPORT_TIP, export_dialog
@@ -167,7 +168,8 @@ class IctscoreApp(App[None]):
         try:
             edit(self.session)
         except ValueError as exc:
-            self.notify(tr("Refused: {msg}", self.lang, msg=str(exc)), severity="error")
+            msg = i18n.text(message_of(exc), self.lang)
+            self.notify(tr("Refused: {msg}", self.lang, msg=msg), severity="error")
             return False
         self.changed()
         return True

@@ -262,7 +262,7 @@ def _changes_lines(p: Projection, changes: list[Change], lang: str) -> list[str]
 
 def _value(v: object, lang: str) -> str:
     if isinstance(v, float):
-        return display.number(v, 4, lang).rstrip("0").rstrip(",.")
+        return display.short(v, 4, lang)
     return str(v)
 
 

@@ -117,7 +117,7 @@ def test_html_is_well_formed(lang: str) -> None:
 
 def test_names_from_files_are_escaped(tmp_path: Path) -> None:
     sc = load_scenario(BUNDLED)
-    sc.record(sc.make_change("hd_ky_so", 100, note="<b>x</b> & y", author="A <a@b>"))
+    sc.record(sc.make_change("hd_ky_so", 90, note="<b>x</b> & y", author="A <a@b>"))
     text = render_report(sc, "html", "vi")
     assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in text and "<b>x</b>" not in text
     checker = _Checker()

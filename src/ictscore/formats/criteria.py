@@ -33,11 +33,42 @@ def _finite(v: float) -> float:
     return v
 
 
+def localised(data: Any, key: str) -> Any:
+    """Accept `key = { vi = "...", en = "..." }` beside `key_vi` / `key_en` (old files).
+
+    The table fills `key_vi` and `key_en` (what the code reads) and is kept whole in
+    `<key>s`, so a third language is a new key in the files, not a code change."""
+    if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+        return data
+    d = dict(data)
+    table = {str(k): str(v) for k, v in d.pop(key).items()}
+    first = table.get("vi") or next(iter(table.values()), "")
+    d.setdefault(f"{key}_vi", first)
+    d.setdefault(f"{key}_en", table.get("en", first))
+    d[f"{key}s"] = table
+    return d
+
+
 class Source(Strict):
     title: str
     url: str | None = None
     date: str | None = None
     note: str | None = None
+    notes: dict[str, str] = Field(default_factory=dict, exclude=True)
+    """`note = { vi = "...", en = "..." }`: the note in each language (see `note_in`)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _note_table(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("note"), dict):
+            d = dict(data)
+            d["notes"] = {str(k): str(v) for k, v in d.pop("note").items()}
+            d["note"] = d["notes"].get("en") or next(iter(d["notes"].values()), None)
+            return d
+        return data
+
+    def note_in(self, lang: str) -> str | None:
+        return self.notes.get(lang, self.note) if self.notes else self.note
 
 
 class Grade(Strict):
@@ -59,6 +90,17 @@ class NodeBase(Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     name_vi: str
     name_en: str
+    names: dict[str, str] = Field(default_factory=dict, exclude=True)
+    """`name = { vi = "...", en = "..." }` kept whole: a third language needs no code change."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_table(cls, data: Any) -> Any:
+        return localised(data, "name")
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or (self.name_vi if lang == "vi" else self.name_en)
+
     unit: str = ""
     decimals: int | None = Field(default=None, ge=0, le=8)
     note: str | None = None
@@ -217,8 +259,7 @@ class Criteria:
         return self.nodes[node_id]
 
     def label(self, node_id: str, lang: str = "vi") -> str:
-        n = self.nodes[node_id]
-        return n.name_vi if lang == "vi" else n.name_en
+        return self.nodes[node_id].name(lang)
 
     def decimals(self, node_id: str) -> int:
         d = self.nodes[node_id].decimals

@@ -93,7 +93,8 @@ def rank_move(gain: int | None) -> str:
 def label(criteria: Criteria, node_id: str, lang: str = "vi", both: bool = True) -> str:
     """Vietnamese name first with the English beside it, or the reverse in English."""
     n = criteria.nodes[node_id]
-    first, second = (n.name_vi, n.name_en) if lang == "vi" else (n.name_en, n.name_vi)
+    other = "en" if lang == "vi" else "vi"
+    first, second = n.name(lang), n.name(other)
     return f"{first} ({second})" if both and second and second != first else first
 
 

@@ -159,7 +159,7 @@ def _focus_rows(p: Projection, lang: str, markdown: bool) -> list[list[str]]:
         dec = crit.decimals(d.node)
         rows.append(
             [
-                "  " * depth + display.label(crit, d.node, lang, both=markdown),
+                "  " * depth + display.label(crit, d.node, lang, both=markdown and lang != "vi"),
                 display.number(d.baseline_score, dec, lang),
                 _rank(d.baseline_rank),
                 display.number(d.scenario_score, dec, lang),
@@ -394,8 +394,13 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
             out_lines.append(t("none", lang))
         for ch in only:
             extra = ch.audit_text()
+            name = (
+                display.label(criteria, ch.node, lang, False)
+                if ch.node in criteria.nodes
+                else ch.node
+            )
             out_lines.append(
-                f"- {ch.entity or c.focus[k]}: {ch.node} = {_value(ch.value, lang)}"
+                f"- {ch.entity or c.focus[k]}: {name} = {_value(ch.value, lang)}"
                 + (f" ({extra})" if extra else "")
             )
         out_lines.append("")

@@ -288,14 +288,13 @@ def render_seek(
 
 def _goal_text(ans: SeekAnswer, names: dict[str, str], lang: str) -> str:
     g = ans.goal
-    vi = lang == "vi"
     if g.overtake is not None:
-        return f"{'vượt' if vi else 'overtake'} {names.get(g.overtake, g.overtake)}"
+        return i18n.gettext("overtake {name}", lang, name=names.get(g.overtake, g.overtake))
     if g.gain is not None:
-        return f"+{g.gain} {'hạng' if vi else 'place' + ('s' if g.gain > 1 else '')}" + (
-            f" ({'hạng' if vi else 'rank'} {ans.target_rank})"
-        )
-    return f"{'hạng' if vi else 'rank'} {ans.target_rank}"
+        one = g.gain == 1
+        places = i18n.gettext("+{n} place" if one else "+{n} places", lang, n=g.gain)
+        return places + " (" + i18n.gettext("rank {rank}", lang, rank=ans.target_rank) + ")"
+    return i18n.gettext("rank {rank}", lang, rank=ans.target_rank)
 
 
 def _combination_text(c: Combination | None, crit: Any, lang: str) -> str:

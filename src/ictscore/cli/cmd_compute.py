@@ -43,7 +43,7 @@ def run_path(
     projection = WhatIf(scenario).project()
     formed_from = {e.id: e.formed_from for e in scenario.dataset.entities if e.formed_from}
     doc = ResultsDoc(projection, scenario.applied(), formed_from, tuple(notes(scenario, lang)))
-    emit(writers.text(doc, fmt, lang), output)
+    emit(writers.text(doc, fmt, lang), output, lang)
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.cli.common import add_lang, project
-from ictscore.presentation import writers
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import ResultsDoc
 
 
@@ -31,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
     writers.for_path(args.output, "results")  # a wrong extension fails before any computing
     scenario, projection = project(args.scenario)
     writers.write_file(ResultsDoc(projection, scenario.applied()), args.output, args.lang)
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(i18n.gettext("wrote {path}", args.lang, path=args.output), file=sys.stderr)
     return 0

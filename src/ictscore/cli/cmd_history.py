@@ -62,7 +62,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     root = bundled_root() / "criteria"
     uh = load_unit_history(root, args.entity, args.family, args.entities)
-    emit(render(uh, args.format, args.lang, _labels(root, uh)), args.output)
+    emit(render(uh, args.format, args.lang, _labels(root, uh)), args.output, args.lang)
     return 0
 
 

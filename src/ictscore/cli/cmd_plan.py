@@ -76,5 +76,5 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         bar.close()
-    emit(writers.text(PlanDoc(rep), args.format, args.lang), args.output)
+    emit(writers.text(PlanDoc(rep), args.format, args.lang), args.output, args.lang)
     return 0

@@ -10,7 +10,7 @@ from typing import Any
 
 from ictscore.cli.common import add_lang
 from ictscore.formats.scenario import load_scenario
-from ictscore.presentation import writers
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import report_of
 
 
@@ -41,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     writers.for_path(args.output, "report")  # a wrong extension fails before any computing
     writers.write_file(report_of(scenario), args.output, args.lang)
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(i18n.gettext("wrote {path}", args.lang, path=args.output), file=sys.stderr)
     return 0

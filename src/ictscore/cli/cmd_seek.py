@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         combo = cheapest(scenario, target, costs, "baseline" if args.baseline else "whatif", bar)
     names = {e.id: e.name for e in scenario.dataset.entities}
     doc = SeekDoc(ans, names, scenario.criteria, combo)
-    emit(writers.text(doc, args.format, args.lang), args.output)
+    emit(writers.text(doc, args.format, args.lang), args.output, args.lang)
     return 0
 
 

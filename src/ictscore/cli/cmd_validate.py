@@ -13,10 +13,12 @@ from ictscore.formats.dataset import load_dataset
 from ictscore.formats.errors import InputError, Problem
 from ictscore.formats.importing import entities_for
 from ictscore.formats.lineage import ranked_dataset
+from ictscore.formats.message import N_
 from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
 from ictscore.formats.tomlfile import parse_toml
 from ictscore.planning.whatif import WhatIf
+from ictscore.presentation import i18n
 
 
 def register(sub: Any) -> None:
@@ -36,7 +38,12 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             kind = check(path, args.criteria)
-            print(f"ok: {path} ({kind})", file=sys.stderr)
+            print(
+                i18n.gettext(
+                    "ok: {path} ({kind})", args.lang, path=path, kind=i18n.gettext(kind, args.lang)
+                ),
+                file=sys.stderr,
+            )
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -65,15 +72,17 @@ def check(path: Path, criteria: Path | None) -> str:
         return _data(path, criteria)
     raise InputError.one(
         path,
-        "not a criteria file ([framework]), a scenario (criteria = ...) "
-        "or a data file ([[entity]])",
+        N_(
+            "not a criteria file ([framework]), a scenario (criteria = ...) "
+            "or a data file ([[entity]])"
+        ),
     )
 
 
 def _data(path: Path, criteria: Path | None) -> str:
     if criteria is None:
         raise InputError.one(
-            path, "a data file is checked against a framework: add --criteria CRITERIA.toml"
+            path, N_("a data file is checked against a framework: add --criteria CRITERIA.toml")
         )
     crit = load_criteria(criteria)
     # the rows must also make up the units the framework ranks (a merged unit given twice...)

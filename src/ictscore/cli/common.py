@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import Projection, WhatIf
-from ictscore.presentation import writers
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import Kind
 from ictscore.presentation.i18n import ENV, LANGS
 
@@ -55,10 +55,11 @@ def project(path: Path) -> tuple[Scenario, Projection]:
     return scenario, WhatIf(scenario).project()
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None, lang: str | None = None) -> None:
+    """`text` to standard output, or atomically to `output` saying so in `lang`."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     writers.write_output(output, text.encode("utf-8"))
-    print(f"wrote {output}", file=sys.stderr)
+    print(i18n.gettext("wrote {path}", lang or i18n.default_lang(), path=output), file=sys.stderr)

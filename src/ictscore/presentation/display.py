@@ -13,6 +13,7 @@ import decimal
 from babel.numbers import format_decimal
 
 from ictscore.formats.criteria import Criteria
+from ictscore.presentation import i18n
 from ictscore.presentation.i18n import LANGS
 
 __all__ = ["LANGS", "label", "money", "money_short", "number", "parse_money", "percent"]
@@ -53,15 +54,15 @@ def money(vnd: float | None, lang: str = "vi") -> str:
     if vnd is None:
         return "—"
     text = number(round(vnd), 0, lang)
-    return f"{text} đ" if lang == "vi" else f"{text} VND"
+    return i18n.gettext("{amount} VND", lang, amount=text)
 
 
 def money_short(vnd: float, lang: str = "vi") -> str:
     """Large sums as planners say them: 1,5 tỷ đ / 350 triệu đ (1.5 bn VND / 350 m VND)."""
     if abs(vnd) >= 1e9:
-        return f"{short(vnd / 1e9, 2, lang)} {'tỷ đ' if lang == 'vi' else 'bn VND'}"
+        return i18n.gettext("{amount} bn VND", lang, amount=short(vnd / 1e9, 2, lang))
     if abs(vnd) >= 1e6:
-        return f"{short(vnd / 1e6, 0, lang)} {'triệu đ' if lang == 'vi' else 'm VND'}"
+        return i18n.gettext("{amount} m VND", lang, amount=short(vnd / 1e6, 0, lang))
     return money(vnd, lang)
 
 

@@ -67,7 +67,7 @@ def check_target(path: Path, report: bool) -> None:
     """Refuse a name before asking anything: the format must follow from it and it is a file."""
     writers.for_path(path, "report" if report else "results")
     if path.is_dir():
-        raise InputError.one(path, "this is a folder: give a file name")
+        raise InputError.one(path, N_("this is a folder: give a file name"))
 
 
 def write(session: Session, path: Path, lang: str, report: bool) -> Path:

@@ -68,7 +68,9 @@ class CannotWrite(ValueError):
 
 def _check_kind(w: Writer, doc: Document) -> None:
     if doc.kind not in w.kinds:
-        raise CannotWrite(f"the {w.name} format does not write a {doc.kind} document")
+        raise CannotWrite(
+            N_("the {fmt} format does not write a {kind} document", fmt=w.name, kind=doc.kind)
+        )
 
 
 def _tabular(fmt: str) -> TextWrite:
@@ -93,7 +95,9 @@ def _tabular(fmt: str) -> TextWrite:
             from ictscore.presentation.writers.plans import render_plan
 
             return render_plan(doc.report, fmt, lang)
-        raise CannotWrite(f"the {fmt} format does not write a {doc.kind} document")
+        raise CannotWrite(
+            N_("the {fmt} format does not write a {kind} document", fmt=fmt, kind=doc.kind)
+        )
 
     return write
 
@@ -111,7 +115,9 @@ def _html(doc: Document, lang: str) -> str:
         from ictscore.presentation.writers.report_html import render_html
 
         return render_html(doc.model, lang)
-    raise CannotWrite(f"the html format does not write a {doc.kind} document")
+    raise CannotWrite(
+        N_("the {fmt} format does not write a {kind} document", fmt="html", kind=doc.kind)
+    )
 
 
 def _xlsx(doc: Document, lang: str) -> bytes:
@@ -119,7 +125,9 @@ def _xlsx(doc: Document, lang: str) -> bytes:
         from ictscore.presentation.writers.xlsx import workbook_bytes
 
         return workbook_bytes(doc.projection, doc.changes, lang)
-    raise CannotWrite(f"the xlsx format does not write a {doc.kind} document")
+    raise CannotWrite(
+        N_("the {fmt} format does not write a {kind} document", fmt="xlsx", kind=doc.kind)
+    )
 
 
 _PLANNING: frozenset[Kind] = frozenset({"results", "comparison", "seek", "plan"})
@@ -141,7 +149,7 @@ def get(name: str) -> Writer:
     for w in WRITERS:
         if w.name == name:
             return w
-    raise CannotWrite(f"no output format is called {name!r}")
+    raise CannotWrite(N_("no output format is called '{name}'", name=name))
 
 
 def stream_formats(kind: Kind) -> tuple[str, ...]:
@@ -183,7 +191,7 @@ def text(doc: Document, fmt: str, lang: str) -> str:
     _check_kind(w, doc)
     out = w.write(doc, lang)
     if isinstance(out, bytes):
-        raise CannotWrite(f"the {fmt} format is binary: it is written to a file only")
+        raise CannotWrite(N_("the {fmt} format is binary: it is written to a file only", fmt=fmt))
     return out
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import Projection, display_order
 from ictscore.presentation import display
@@ -26,7 +27,7 @@ def workbook_bytes(p: Projection, changes: Sequence[Change], lang: str = "vi") -
         from openpyxl.styles import Font
     except ImportError:
         raise InputError.one(
-            "export", "writing XLSX needs openpyxl: pip install 'ictscore[xlsx]'"
+            "export", N_("writing XLSX needs openpyxl: pip install 'ictscore[xlsx]'")
         ) from None
     wb = openpyxl.Workbook()
     sheets = [

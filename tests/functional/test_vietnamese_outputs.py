@@ -129,3 +129,27 @@ def test_the_scan_has_something_to_scan() -> None:
 @pytest.mark.parametrize("path", READ_BY_PEOPLE, ids=lambda p: p.name)
 def test_no_node_id_and_no_english_word(path: Path) -> None:
     assert leaks(_text(path)) == []
+
+
+def test_errors_are_vietnamese_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """ "file not found" and "[Errno 21] Is a directory" were English even with --lang vi."""
+    from ictscore.cli.main import main
+
+    assert main(["compute", "khong-co.toml"]) == 2
+    assert capsys.readouterr().err == "lỗi: khong-co.toml: không tìm thấy tệp\n"
+    assert main(["compute", str(ROOT / "scenarios"), "--lang", "vi"]) == 2
+    assert "là một thư mục, không phải tệp" in capsys.readouterr().err
+    assert main(["compute", "khong-co.toml", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "error: khong-co.toml: file not found\n"
+
+
+def test_the_environment_chooses_the_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ictscore.cli.main import main
+
+    monkeypatch.setenv("ICTSCORE_LANG", "en")
+    assert main(["validate", "khong-co.toml"]) == 2  # --lang on a command that had none
+    assert "error: khong-co.toml: file not found" in capsys.readouterr().err
+    assert main(["validate", "khong-co.toml", "--lang", "vi"]) == 2
+    assert "không tìm thấy tệp" in capsys.readouterr().err

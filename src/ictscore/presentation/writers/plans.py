@@ -18,7 +18,7 @@ from ictscore.planning.planner import PlanReport
 from ictscore.planning.reasons import Reason
 from ictscore.planning.seek import SeekAnswer
 from ictscore.presentation import display, i18n
-from ictscore.presentation.i18n import N_
+from ictscore.presentation.i18n import N_, NP_
 from ictscore.presentation.reasons import reason_text
 from ictscore.presentation.writers.results import _md_table, _text_table
 
@@ -29,8 +29,8 @@ _T = {
     "chosen": N_("Chosen"),
     "gain": N_("Score gain"),
     "rank_gain": N_("Rank gain"),
-    "per100": N_("Score/100m"),
-    "rank_per100": N_("Rank/100m"),
+    "per100": NP_("heading", "Score/100m"),
+    "rank_per100": NP_("heading", "Rank/100m"),
     "budget": N_("Budget"),
     "start": N_("Start"),
     "projected": N_("Projected"),

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             kind = check(path, args.criteria)
             print(
                 i18n.gettext(
-                    "ok: {path} ({kind})", args.lang, path=path, kind=i18n.gettext(kind, args.lang)
+                    "ok: {path} ({kind})", args.lang, path=path, kind=i18n.text(kind, args.lang)
                 ),
                 file=sys.stderr,
             )
@@ -61,13 +61,13 @@ def check(path: Path, criteria: Path | None) -> str:
         loaded = load_criteria(path)
         check_computable(loaded)
         entities_for(loaded)  # its entity list, when it names one, must load too
-        return "criteria"
+        return N_("criteria")
     if "list" in data:
         load_entity_list(path)
-        return "entity list"
+        return N_("entity list")
     if "criteria" in data:
         WhatIf(load_scenario(path)).project()
-        return "scenario"
+        return N_("scenario")
     if "entity" in data:
         return _data(path, criteria)
     raise InputError.one(
@@ -87,7 +87,7 @@ def _data(path: Path, criteria: Path | None) -> str:
     crit = load_criteria(criteria)
     # the rows must also make up the units the framework ranks (a merged unit given twice...)
     ranked_dataset(load_dataset(path, crit), crit)
-    return "data"
+    return N_("data")
 
 
 def _is_history(path: Path) -> bool:
@@ -109,4 +109,4 @@ def _history(path: Path) -> str:
     history = load_history(path)
     lists = bundled_lists(path.resolve().parent.parent)
     check_units(history, lists or bundled_lists(bundled_root() / "criteria"))
-    return "results history"
+    return N_("results history")

@@ -22,6 +22,8 @@ DEPT = CRITERIA / "bac-giang-department-dti.toml"
 RANKS = ROOT / "tests" / "data" / "dti-2022-ranks.csv"
 """The published DTI 2022 order: 63 provinces by id and by the name the ranking prints."""
 
+pytestmark = pytest.mark.usefixtures("english")  # they pin the English errors
+
 
 # --- names -------------------------------------------------------------------------------------
 

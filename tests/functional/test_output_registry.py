@@ -159,8 +159,9 @@ def test_a_format_added_to_the_registry_is_offered_by_the_cli(
 
 
 def test_the_planners_dialog_offers_the_registrys_file_formats() -> None:
+    from ictscore.formats.message import Message
+    from ictscore.presentation import i18n
     from ictscore.tui.exporting import EXPORT_TIP, REPORT_KINDS, REPORT_TIP, RESULT_KINDS
-    from ictscore.tui.i18n import VI
 
     for kinds, kind in ((RESULT_KINDS, "results"), (REPORT_KINDS, "report")):
         offered = sorted(ext for ext, _ in kinds)
@@ -169,4 +170,5 @@ def test_the_planners_dialog_offers_the_registrys_file_formats() -> None:
     assert EXPORT_TIP == "Export the results (.xlsx, .csv, .json or .md)"
     assert REPORT_TIP == "Write the report (.html, .docx or .md)"
     for text in (EXPORT_TIP, REPORT_TIP, *(label for _, label in RESULT_KINDS + REPORT_KINDS)):
-        assert text in VI, f"no Vietnamese for {text!r}"
+        assert isinstance(text, Message), f"not from the catalogue: {text!r}"
+    assert i18n.gettext(EXPORT_TIP, "vi") == "Xuất kết quả (.xlsx, .csv, .json hoặc .md)"

@@ -16,6 +16,8 @@ from ictscore.cli.main import main
 
 from ..conftest import ROOT
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording
+
 DEFAULT = "bac-giang-so-noi-vu-2021.toml"
 
 

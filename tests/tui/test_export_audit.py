@@ -14,11 +14,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from ictscore.formats.message import Message
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning import audit
+from ictscore.presentation import i18n
 from ictscore.tui.app import IctscoreApp
 from ictscore.tui.exporting import REPORT_KINDS, RESULT_KINDS
-from ictscore.tui.i18n import VI
 from ictscore.tui.screens.annotate import AnnotateScreen
 from ictscore.tui.screens.compare import CompareScreen
 from ictscore.tui.screens.confirm import ChoiceScreen
@@ -313,7 +314,8 @@ async def test_keys_are_in_help_and_palette(make_app: MakeApp) -> None:
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "Ghi chú" in titles and "Nhật ký thay đổi" not in titles  # not over itself
     for _, label in RESULT_KINDS + REPORT_KINDS:
-        assert label in VI
+        assert isinstance(label, Message)  # from the catalogue, translated where shown
+    assert i18n.gettext(REPORT_KINDS[0][1], "vi") == "Báo cáo (HTML)"
 
 
 async def test_an_empty_edit_log(make_app: MakeApp, scenario_copy: Path) -> None:

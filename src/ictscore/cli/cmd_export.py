@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_csv_style, project
-from ictscore.presentation import writers
-from ictscore.presentation.display import LANGS
+from ictscore.cli.common import add_csv_style, add_lang, project
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import ResultsDoc
 
 
@@ -24,7 +23,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
-    p.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
+    add_lang(p)
     add_csv_style(p, "vi with --lang vi, plain with --lang en")
     p.set_defaults(func=run)
 
@@ -34,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
     scenario, projection = project(args.scenario)
     doc = ResultsDoc(projection, scenario.applied())
     writers.write_file(doc, args.output, args.lang, args.csv_style)
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(i18n.gettext("wrote {path}", args.lang, path=args.output), file=sys.stderr)
     return 0

@@ -18,43 +18,26 @@ from typing import Any
 from ictscore.cli.common import add_format, emit
 from ictscore.formats.criteria import Criteria, load_criteria
 from ictscore.planning.history import UnitHistory, latest_phrases, load_unit_history
-from ictscore.presentation import display
+from ictscore.presentation import display, i18n
+from ictscore.presentation.i18n import N_
 from ictscore.presentation.writers.results import _md_table, _text_table
 from ictscore.resources import bundled_root
 
 _T = {
-    "vi": {
-        "title": "Lịch sử xếp hạng",
-        "year": "Năm",
-        "unit": "Đơn vị",
-        "rank": "Hạng",
-        "score": "Điểm",
-        "status": "Số liệu",
-        "source": "Nguồn",
-        "sources": "Nguồn",
-        "summary": "Diễn biến",
-        "published": "công bố",
-        "derived": "suy ra",
-        "none": "(chưa có kết quả công bố nào của đơn vị này)",
-        "formed": "{name} được hình thành ngày {date} từ: {parts}.",
-        "became": "Từ ngày {date}, {name} là một phần của {new}.",
-    },
-    "en": {
-        "title": "Ranking history",
-        "year": "Year",
-        "unit": "Unit",
-        "rank": "Rank",
-        "score": "Score",
-        "status": "Figures",
-        "source": "Source",
-        "sources": "Sources",
-        "summary": "In short",
-        "published": "published",
-        "derived": "derived",
-        "none": "(no published result of this unit)",
-        "formed": "{name} was formed on {date} from: {parts}.",
-        "became": "From {date}, {name} is part of {new}.",
-    },
+    "title": N_("Ranking history"),
+    "year": N_("Year"),
+    "unit": N_("Unit"),
+    "rank": N_("Rank"),
+    "score": N_("Score"),
+    "status": N_("Figures"),
+    "source": N_("Source"),
+    "sources": N_("Sources"),
+    "summary": N_("In short"),
+    "published": N_("published"),
+    "derived": N_("derived"),
+    "none": N_("(no published result of this unit)"),
+    "formed": N_("{name} was formed on {date} from: {parts}."),
+    "became": N_("From {date}, {name} is part of {new}."),
 }
 
 
@@ -80,7 +63,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     root = bundled_root() / "criteria"
     uh = load_unit_history(root, args.entity, args.family, args.entities)
-    emit(render(uh, args.format, args.lang, _labels(root, uh)), args.output)
+    emit(render(uh, args.format, args.lang, _labels(root, uh)), args.output, args.lang)
     return 0
 
 
@@ -107,7 +90,7 @@ def _date(d: dt.date, lang: str) -> str:
 
 
 def lineage_line(uh: UnitHistory, lang: str) -> str:
-    t = _T[lang]
+    t = i18n.table(_T, lang)
     rec = uh.names.records[uh.id]
     name = uh.names.name(uh.id) if lang == "vi" else (uh.names.name_en(uh.id) or uh.name)
     if uh.names.merged(uh.id) and rec.formed is not None:
@@ -191,7 +174,7 @@ def as_csv(uh: UnitHistory, lang: str) -> str:
 
 
 def as_text(uh: UnitHistory, lang: str, labels: dict[str, dict[str, str]], markdown: bool) -> str:
-    t = _T[lang]
+    t = i18n.table(_T, lang)
     h = "## " if markdown else ""
     name = uh.name if lang == "vi" else (uh.names.name_en(uh.id) or uh.name)
     out = [f"{'# ' if markdown else ''}{t['title']} {uh.history.family.upper()} — {name}", ""]

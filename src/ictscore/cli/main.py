@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ictscore import __version__
 from ictscore.formats.errors import InputError, summarise
 from ictscore.formats.inputs import forget
+from ictscore.presentation import i18n
 
 if TYPE_CHECKING:
     from ictscore.cli.common import Planner
@@ -61,6 +62,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     names = [first] if first in COMMANDS else COMMANDS
     for name in names:
         _command_module(name).register(sub)
+    from ictscore.cli.common import add_lang
+
+    for command in sub.choices.values():  # --lang on every command, errors included
+        if not any("--lang" in a.option_strings for a in command._actions):
+            add_lang(command)
     return parser
 
 
@@ -100,26 +106,40 @@ def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> i
         parser.error(f"{twice} is given twice: say it once (the second would silently win)")
     args = parser.parse_args(args_in)
     args.planner = planner
+    args.lang = getattr(args, "lang", None) or i18n.default_lang()
+    lang = args.lang
     try:
         if args.command is None:
             return _default(args)
         code: int = args.func(args)
         return code
     except InputError as exc:
-        for line in summarise(exc.problems):
-            print(f"error: {line}" if not line.startswith(" ") else line, file=sys.stderr)
+        lines = summarise(
+            exc.problems,
+            show=lambda p: i18n.problem(p, lang),
+            say=lambda msgid, **kw: i18n.gettext(msgid, lang, **kw),
+        )
+        for line in lines:
+            print(
+                f"{i18n.gettext('error', lang)}: {line}" if not line.startswith(" ") else line,
+                file=sys.stderr,
+            )
         return EXIT_BAD_INPUT
     except RecursionError:
-        print("error: an input is nested too deeply to be read", file=sys.stderr)
+        print(
+            f"{i18n.gettext('error', lang)}: "
+            + i18n.gettext("an input is nested too deeply to be read", lang),
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             return 0
         where = exc.filename or "<output>"
-        print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{i18n.gettext('error', lang)}: {where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(i18n.gettext("interrupted", lang), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -29,6 +29,7 @@ from ictscore.formats.kinds import (
     kind_description,
     version_check,
 )
+from ictscore.formats.message import message_of
 from ictscore.formats.tomlfile import locate, parse_toml, read_text, validation_problems
 from ictscore.formats.values import Value, coerce
 
@@ -203,7 +204,7 @@ def parse_csv(text: str, path: Path, criteria: Criteria) -> Dataset:
             try:
                 values[h] = coerce(criteria.nodes[h], raw)
             except ValueError as exc:
-                pc.add(path, str(exc), f"{eid}.{h}", line=r, column=col + 1)
+                pc.add(path, message_of(exc), f"{eid}.{h}", line=r, column=col + 1)
         entities.append(
             Entity(
                 eid,
@@ -266,7 +267,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
             try:
                 values[k] = coerce(criteria.nodes[k], v)
             except ValueError as exc:
-                pc.add(path, str(exc), f"{loc}.values.{k}", line)
+                pc.add(path, message_of(exc), f"{loc}.values.{k}", line)
         entities.append(
             Entity(
                 eid,

@@ -15,6 +15,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ictscore.formats.criteria import Criteria, Indicator, Strict
 from ictscore.formats.errors import ProblemCollector, did_you_mean
+from ictscore.formats.message import message_of
 from ictscore.formats.tomlfile import locate
 from ictscore.formats.values import coerce
 
@@ -288,7 +289,7 @@ def _check_effect(
         try:
             coerce(node, eff.set_to)
         except ValueError as exc:
-            pc.add(str(path), str(exc), where + ".set", line)
+            pc.add(str(path), message_of(exc), where + ".set", line)
         return
     assert eff.add is not None
     if node.rule.values != "number":

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ictscore.formats.errors import InputError
 from ictscore.formats.inputs import note_read
+from ictscore.formats.message import N_, os_error
 
 DELIMITERS = (";", "\t", ",", "|")
 
@@ -80,9 +81,9 @@ def _decode(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError.one(path, "file not found") from None
+        raise InputError.one(path, N_("file not found")) from None
     except OSError as exc:
-        raise InputError.one(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise InputError.one(path, N_("cannot read file: {error}", error=os_error(exc))) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
     try:
@@ -90,7 +91,7 @@ def _decode(path: Path) -> str:
     except UnicodeDecodeError as exc:
         raise InputError.one(
             path,
-            f"not UTF-8 text (byte {exc.start}); in Excel use 'Save As → CSV UTF-8'",
+            N_("not UTF-8 text (byte {byte}); in Excel use 'Save As → CSV UTF-8'", byte=exc.start),
         ) from None
 
 
@@ -133,7 +134,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
-        raise InputError.one(path, "file not found") from None
+        raise InputError.one(path, N_("file not found")) from None
     except (BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError.one(path, f"not a readable XLSX workbook: {exc}") from None
     names = wb.sheetnames

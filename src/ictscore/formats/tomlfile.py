@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from ictscore.formats.errors import InputError, Problem, did_you_mean
 from ictscore.formats.inputs import note_read
+from ictscore.formats.message import N_, os_error
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,15 +30,15 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError.one(path, "file not found") from None
+        raise InputError.one(path, N_("file not found")) from None
     except IsADirectoryError:
-        raise InputError.one(path, "is a directory, not a file") from None
+        raise InputError.one(path, N_("is a directory, not a file")) from None
     except OSError as exc:
-        raise InputError.one(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise InputError.one(path, N_("cannot read file: {error}", error=os_error(exc))) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError.one(path, f"not UTF-8 text (byte {exc.start})") from None
+        raise InputError.one(path, N_("not UTF-8 text (byte {byte})", byte=exc.start)) from None
 
 
 def parse_toml(path: Path, text: str | None = None) -> tuple[dict[str, Any], str]:

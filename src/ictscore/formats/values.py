@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from ictscore.formats.criteria import Aggregate, Indicator, Node
+from ictscore.formats.message import N_
 from ictscore.scoring.base import Value
 
 __all__ = ["Value", "coerce"]
@@ -51,7 +52,7 @@ def coerce(node: Node, raw: object) -> Value:
 
 def _number(node: Node, raw: object) -> float:
     if isinstance(raw, bool):
-        raise ValueError(f"'{node.id}' needs a number, not true/false")
+        raise ValueError(N_("'{node}' needs a number, not true/false", node=node.id))
     if isinstance(raw, int | float):
         value = float(raw)
     else:
@@ -59,8 +60,20 @@ def _number(node: Node, raw: object) -> float:
         try:
             value = float(text)
         except ValueError:
-            kind = "an aggregate score" if isinstance(node, Aggregate) else "a number"
-            raise ValueError(f"'{text}' is not a number ('{node.id}' needs {kind})") from None
+            msg = (
+                N_(
+                    "'{text}' is not a number ('{node}' needs an aggregate score)",
+                    text=text,
+                    node=node.id,
+                )
+                if isinstance(node, Aggregate)
+                else N_(
+                    "'{text}' is not a number ('{node}' needs a number)", text=text, node=node.id
+                )
+            )
+            raise ValueError(msg) from None
     if not math.isfinite(value):
-        raise ValueError(f"'{node.id}' must be a finite number, got {value}")
+        raise ValueError(
+            N_("'{node}' must be a finite number, got {value}", node=node.id, value=value)
+        )
     return value

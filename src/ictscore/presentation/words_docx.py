@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of sentences: one per line reads better than wrapped)
 """The words of the Word report (the administrative form of NĐ 30/2020), Vietnamese and English.
 
 Kept apart from `words.py` and in one place, keyed like it, so that moving them into the message
@@ -7,95 +8,73 @@ report also prints) come from `words.py`, so the two reports say the same thing 
 
 from __future__ import annotations
 
+from ictscore.presentation import i18n
+from ictscore.presentation.i18n import NP_
+
 BLANK = "……………"
 """What an absent scenario key leaves: a dotted space to fill in by hand, as a Sở's form has."""
 
-_VI = {
-    "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "motto": "Độc lập - Tự do - Hạnh phúc",
-    "number": "Số: {number}",
-    "number_blank": "…/BC-…",
-    "date": "{place}, ngày … tháng … năm …",
-    "kind": "BÁO CÁO",
-    "summary": "Kết quả {framework} và phương án nâng hạng của {focus}",
-    "opening": "{agency} báo cáo kết quả đánh giá, xếp hạng theo {framework} và phương án "
-    "nâng hạng như sau:",
-    "the_agency": "Đơn vị",
-    "s1": "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG",
-    "s1_pillars": "Điểm và hạng theo từng trụ cột",
-    "s1_standouts": "Điểm mạnh, điểm yếu",
-    "s1_sources": "Nguồn số liệu",
-    "s2": "PHƯƠNG ÁN NÂNG HẠNG",
-    "s2_whatif": "Phương án giả định",
-    "s2_plan": "Các giải pháp, kinh phí và hạng dự kiến",
-    "no_levers": "Kịch bản chưa nêu giải pháp nào kèm kinh phí, nên chưa lập được kế hoạch "
-    "thực hiện.",
-    "change_basis": "Căn cứ",
-    "s3": "KIẾN NGHỊ",
-    "ask_budget": "Đề nghị {whom} xem xét, bố trí kinh phí {cost} để thực hiện {k} giải pháp "
-    "nêu tại mục II, hướng tới hạng {rank}/{n}.",
-    "ask_levers": "Đề nghị {whom} xem xét, chỉ đạo thực hiện {k} giải pháp nêu tại mục II.",
-    "ask_weak": "Giao các bộ phận chuyên môn ưu tiên cải thiện các chỉ tiêu còn yếu: {names}.",
-    "ask_target": "Phương án trên chưa đạt mục tiêu hạng {target}; cần bổ sung giải pháp hoặc "
-    "nguồn lực.",
-    "ask_estimate": "Kinh phí nêu trên có khoản là ước tính; cần lập dự toán chi tiết trước khi "
-    "phê duyệt.",
-    "ask_check": "Rà soát, đối chiếu số liệu trong báo cáo này với số liệu chính thức trước "
-    "khi ban hành.",
-    "whom_default": "lãnh đạo",
-    "recipients": "Nơi nhận:",
-    "recipients_default": "Lưu: VT",
-    "figure": "Biểu đồ {k}. {title}",
-    "legend_base": "Hiện trạng",
-    "legend_whatif": "Giả định",
-    "legend_better": "Hạng tốt hơn hạng chung",
-    "legend_worse": "Hạng kém hơn hạng chung",
+_WORDS = {
+    "nation": NP_("report", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "motto": NP_("report", "Independence - Freedom - Happiness"),
+    "number": NP_("report", "No.: {number}"),
+    "number_blank": NP_("report", "…/BC-…"),
+    "date": NP_("report", "{place}, day … month … year …"),
+    "kind": NP_("report", "REPORT"),
+    "summary": NP_(
+        "report", "Results on the {framework} and the plan to rise in the ranking of {focus}"
+    ),
+    "opening": NP_(
+        "report",
+        "{agency} reports its results on the {framework} and its plan to rise in the ranking as follows:",
+    ),
+    "the_agency": NP_("report", "The agency"),
+    "s1": NP_("report", "RESULTS"),
+    "s1_pillars": NP_("report", "Score and rank on each pillar"),
+    "s1_standouts": NP_("report", "Strengths and weaknesses"),
+    "s1_sources": NP_("report", "Sources"),
+    "s2": NP_("report", "PLAN TO RISE IN THE RANKING"),
+    "s2_whatif": NP_("report", "What-if"),
+    "s2_plan": NP_("report", "Levers, costs and projected rank"),
+    "no_levers": NP_(
+        "report", "The scenario lists no levers with their costs, so no plan could be drawn up."
+    ),
+    "change_basis": NP_("report", "Basis"),
+    "s3": NP_("report", "RECOMMENDATIONS"),
+    "ask_budget": NP_(
+        "report",
+        "We ask {whom} to consider allocating {cost} for the {k} levers of section II, towards rank {rank} of {n}.",
+    ),
+    "ask_levers": NP_(
+        "report", "We ask {whom} to consider directing the {k} levers of section II."
+    ),
+    "ask_weak": NP_(
+        "report", "The departments should give priority to the weakest indicators: {names}."
+    ),
+    "ask_target": NP_(
+        "report",
+        "This plan does not reach the target rank {target}; more levers or resources are needed.",
+    ),
+    "ask_estimate": NP_(
+        "report",
+        "Some of the costs above are estimates; a detailed budget is needed before approval.",
+    ),
+    "ask_check": NP_(
+        "report",
+        "Check the numbers of this report against the official figures before it is issued.",
+    ),
+    "whom_default": NP_("report", "the leadership"),
+    "recipients": NP_("report", "Recipients:"),
+    "recipients_default": NP_("report", "Archived: VT"),
+    "figure": NP_("report", "Chart {k}. {title}"),
+    "legend_base": NP_("report", "Baseline"),
+    "legend_whatif": NP_("report", "What-if"),
+    "legend_better": NP_("report", "Ranked better than overall"),
+    "legend_worse": NP_("report", "Ranked worse than overall"),
 }
-
-_EN = {
-    "nation": "SOCIALIST REPUBLIC OF VIETNAM",
-    "motto": "Independence - Freedom - Happiness",
-    "number": "No.: {number}",
-    "number_blank": "…/BC-…",
-    "date": "{place}, day … month … year …",
-    "kind": "REPORT",
-    "summary": "Results on the {framework} and the plan to rise in the ranking of {focus}",
-    "opening": "{agency} reports its results on the {framework} and its plan to rise in the "
-    "ranking as follows:",
-    "the_agency": "The agency",
-    "s1": "RESULTS",
-    "s1_pillars": "Score and rank on each pillar",
-    "s1_standouts": "Strengths and weaknesses",
-    "s1_sources": "Sources",
-    "s2": "PLAN TO RISE IN THE RANKING",
-    "s2_whatif": "What-if",
-    "s2_plan": "Levers, costs and projected rank",
-    "no_levers": "The scenario lists no levers with their costs, so no plan could be drawn up.",
-    "change_basis": "Basis",
-    "s3": "RECOMMENDATIONS",
-    "ask_budget": "We ask {whom} to consider allocating {cost} for the {k} levers of section "
-    "II, towards rank {rank} of {n}.",
-    "ask_levers": "We ask {whom} to consider directing the {k} levers of section II.",
-    "ask_weak": "The departments should give priority to the weakest indicators: {names}.",
-    "ask_target": "This plan does not reach the target rank {target}; more levers or resources "
-    "are needed.",
-    "ask_estimate": "Some of the costs above are estimates; a detailed budget is needed before "
-    "approval.",
-    "ask_check": "Check the numbers of this report against the official figures before it is "
-    "issued.",
-    "whom_default": "the leadership",
-    "recipients": "Recipients:",
-    "recipients_default": "Archived: VT",
-    "figure": "Chart {k}. {title}",
-    "legend_base": "Baseline",
-    "legend_whatif": "What-if",
-    "legend_better": "Ranked better than overall",
-    "legend_worse": "Ranked worse than overall",
-}
-
-_ALL = {"vi": _VI, "en": _EN}
+"""The report's own words, marked for the catalogue (context "report")."""
 
 
 def tr(key: str, lang: str, **fields: object) -> str:
-    text = _ALL[lang][key]
+    text = i18n.gettext(_WORDS[key], lang)
     return text.format(**fields) if fields else text

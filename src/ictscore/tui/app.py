@@ -11,16 +11,19 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import message_of
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
-from ictscore.presentation import describe
+from ictscore.presentation import describe, i18n
 from ictscore.resources import in_installed_bundle
+from ictscore.tui import textual_words
 from ictscore.tui.exporting import EXPORT_TIP, REPORT_TIP, export_dialog
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens import EXTRA_SCREENS
@@ -166,7 +169,8 @@ class IctscoreApp(App[None]):
         try:
             edit(self.session)
         except ValueError as exc:
-            self.notify(tr("Refused: {msg}", self.lang, msg=str(exc)), severity="error")
+            msg = i18n.text(message_of(exc), self.lang)
+            self.notify(tr("Refused: {msg}", self.lang, msg=msg), severity="error")
             return False
         self.changed()
         return True
@@ -187,7 +191,14 @@ class IctscoreApp(App[None]):
                 f"{self.get_key_display(b)} — {tr(b.tooltip, self.lang)}",
                 partial(self._run_from_palette, ab.node, b.action),
             )
-        yield from super().get_system_commands(screen)
+        for c in super().get_system_commands(screen):  # Textual's own: Theme, Keys, Quit, ...
+            yield c._replace(title=tr(c.title, self.lang), help=tr(c.help, self.lang))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder ("Search for commands…") in our language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = tr(textual_words.PALETTE_PLACEHOLDER, self.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def _run_from_palette(self, node: object, action: str) -> None:
         self.call_later(self.run_action, action, node)

@@ -217,7 +217,9 @@ def plan_rows(plan: PlanSummary, lang: str) -> list[list[str]]:
         if lv.estimate:
             cost += f" ({tr('estimate', lang)})"
         chosen = "" if lv.chosen is None else ("✓" if lv.chosen else "")
-        rows.append([chosen, lv.name_vi if lang == "vi" else lv.name_en, cost, lv.effects])
+        rows.append(
+            [chosen, lv.name_vi if lang == "vi" else lv.name_en, cost, lv.effects_for(lang)]
+        )
     return rows
 
 
@@ -259,7 +261,9 @@ def source_lines(m: ReportModel, lang: str) -> list[str]:
     ]
     for s in fw.sources:
         extra = ", ".join(x for x in (s.date, s.url) if x)
-        out.append(s.title + (f" ({extra})" if extra else "") + (f" — {s.note}" if s.note else ""))
+        out.append(
+            s.title + (f" ({extra})" if extra else "") + (f" — {s.note_in(lang)}" if s.note else "")
+        )
     rep = sum(1 for n in m.criteria.nodes.values() if n.representative)
     if rep:
         out.append(tr("representative", lang, k=rep))

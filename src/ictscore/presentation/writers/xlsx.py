@@ -170,5 +170,5 @@ def _sources(p: Projection, lang: str) -> list[list[Any]]:
         ]
     )
     for s in fw.sources:
-        rows.append([s.title, s.date, s.url, s.note])
+        rows.append([s.title, s.date, s.url, s.note_in(lang)])
     return rows

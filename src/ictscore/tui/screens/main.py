@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, Tree
 
 from ictscore.formats.criteria import Indicator
-from ictscore.presentation import describe
+from ictscore.presentation import describe, numbers
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.node_detail import NodeDetail
@@ -173,24 +173,64 @@ class MainScreen(TranslatedScreen):
         typed = text is not None
         if text is None:
             v = s.value(ind.id)
-            text = "" if v is None else (v if isinstance(v, str) else describe.value(ind, v, "en"))
+            text = (
+                "" if v is None else (v if isinstance(v, str) else describe.value(ind, v, app.lang))
+            )
             if ind.unit and text.endswith(" " + ind.unit):
                 text = text[: -len(ind.unit) - 1]
             if ind.rule.values == "yes_no":
                 text = "1" if v is not None and float(v) >= 0.5 else "0"
         prompt = f"{tr('New value for', app.lang)} {s.scenario.criteria.label(ind.id, app.lang)}"
         self.add_class("-editing")
-        self.query_one(ValueEditor).start(s.scenario.criteria, ind.id, text, prompt, not typed)
+        self.query_one(ValueEditor).start(
+            s.scenario.criteria, ind.id, text, prompt, not typed, app.lang
+        )
 
     @on(Input.Submitted, "#editor")
     def _submitted(self, event: Input.Submitted) -> None:
         editor = self.query_one(ValueEditor)
         if editor.node is None:
             return
-        if self.ictapp.apply_edit(lambda s: s.edit(editor.node or "", event.value)):
+        node = self.ictapp.session.scenario.criteria.nodes[editor.node]
+        lang = self.ictapp.lang
+        try:
+            value = (
+                numbers.indicator_value(node, event.value, lang)
+                if isinstance(node, Indicator)
+                else event.value
+            )
+        except numbers.Ambiguous as exc:
+            self._ask_which(editor.node, exc)
+            return
+        except ValueError:
+            value = event.value  # the session refuses it with its message
+        self._apply_typed(editor.node, value)
+
+    def _apply_typed(self, node: str, value: object) -> None:
+        editor = self.query_one(ValueEditor)
+        if self.ictapp.apply_edit(lambda s: s.edit(node, value)):
             self.action_leave_editor()
         else:
             editor.focus()
+
+    def _ask_which(self, node: str, exc: numbers.Ambiguous) -> None:
+        """ "1.000" for a 0..1 indicator: one thousand or one? The user says, never a guess."""
+        from ictscore.tui.screens.confirm import ChoiceScreen
+
+        lang = self.ictapp.lang
+        ind = self.ictapp.session.scenario.criteria.nodes[node]
+        assert isinstance(ind, Indicator)
+        choices = [(str(k), describe.value(ind, v, lang)) for k, v in enumerate(exc.readings)] + [
+            ("cancel", tr("Cancel", lang))
+        ]
+
+        def chosen(key: str | None) -> None:
+            if key in ("0", "1"):
+                self._apply_typed(node, exc.readings[int(key)])
+            else:
+                self.query_one(ValueEditor).focus()
+
+        self.app.push_screen(ChoiceScreen(numbers.message(exc, lang), choices), chosen)
 
     def action_leave_editor(self) -> None:
         editor = self.query_one(ValueEditor)

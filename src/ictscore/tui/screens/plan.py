@@ -18,7 +18,7 @@ from ictscore.formats.errors import InputError
 from ictscore.planning.levers import LeverGain, LeverModel, Units, lever_gains
 from ictscore.planning.planner import PlanReport, lever_changes, plan
 from ictscore.planning.session import Session
-from ictscore.presentation import display
+from ictscore.presentation import display, numbers
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.budget_bar import BudgetBar
@@ -260,13 +260,14 @@ class PlanScreen(TranslatedScreen):
             if text is None:
                 return
             try:
-                self.budget = display.parse_money(text) if text.strip() else None
+                self.budget = numbers.parse_money(text, lang) if text.strip() else None
             except ValueError as exc:
-                self.notify(tr("Refused: {msg}", lang, msg=str(exc)), severity="error")
+                msg = numbers.message(exc, lang)
+                self.notify(tr("Refused: {msg}", lang, msg=msg), severity="error")
                 return
             self.show()
 
-        current = "" if self.budget is None else str(round(self.budget))
+        current = "" if self.budget is None else display.money(self.budget, lang)
         self.app.push_screen(
             PromptScreen(tr("Budget in VND (empty: no limit)", lang), current), chosen
         )

@@ -6,6 +6,7 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 from ictscore.planning.session import Session
+from ictscore.presentation import display
 from ictscore.tui.i18n import tr
 
 
@@ -65,6 +66,8 @@ class PillarChart(PlotextPlot):
             color=colors,  # type: ignore[arg-type]
         )
         plt.xticks(list(range(1, len(ticks) + 1)), ticks)
+        marks = [0.0, 25.0, 50.0, 75.0, 100.0]  # plotext's own would read "100.0"
+        plt.yticks(marks, [display.short(v, 0, lang) for v in marks])
         plt.xlabel(key)
         plt.title(tr("Pillars", lang) + " (% max)")
 

@@ -9,7 +9,7 @@ from textual_plotext import PlotextPlot
 from ictscore.formats.criteria import Indicator
 from ictscore.planning.session import Session
 from ictscore.planning.sweep import SweepPoint
-from ictscore.presentation import describe
+from ictscore.presentation import describe, display
 from ictscore.tui.i18n import tr
 
 
@@ -53,6 +53,9 @@ class SweepChart(PlotextPlot):
         else:
             xs = [float(p.value) for p in points]
             cur = float(sw.current) if sw.current is not None else xs[0]
+            # plotext writes its own ticks as "100.0": ours say 100 / 0,5 the language's way
+            xt = _spread(min(xs), max(xs))
+            plt.xticks(xt, [display.short(v, 2, lang) for v in xt])
         neg = [float(-r) for r in ranks]
         # explicit colours: plotext's default ones come from a set (a new order every run)
         plt.plot(xs, neg, marker="braille", label=tr("Rank", lang), color="blue+")
@@ -64,9 +67,18 @@ class SweepChart(PlotextPlot):
         if len(ticks) > 8:
             ticks = [*ticks[:: max(1, len(ticks) // 6)], hi]
         plt.yticks([float(-t) for t in ticks], [f"#{t}" for t in ticks])
+        st = _spread(min(scores), max(scores))
+        plt.yticks(st, [display.short(v, 2, lang) for v in st], yside="right")  # type: ignore[arg-type]
         plt.vline(cur, "red")
         unit = f" ({ind.unit})" if ind.unit else ""
         plt.title(f"{tr('Rank across the range of', lang)} {crit.label(ind.id, lang)}{unit}")
+
+
+def _spread(lo: float, hi: float, n: int = 5) -> list[float]:
+    """`n` evenly spaced tick positions from `lo` to `hi` (one when they are equal)."""
+    if hi <= lo:
+        return [lo]
+    return [lo + (hi - lo) * k / (n - 1) for k in range(n)]
 
 
 def _interesting(points: tuple[SweepPoint, ...], current: object) -> tuple[SweepPoint, ...]:

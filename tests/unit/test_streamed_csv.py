@@ -255,6 +255,8 @@ def test_rows_behave_as_a_sequence_of_entities() -> None:
     assert ds.entities[2:5] == old.entities[2:5]
     assert list(ds.entities) == list(old.entities)
     assert ds.get("bac-giang") == old.get("bac-giang")
+    with pytest.raises(KeyError):
+        ds.get("no-such-province")
     first = ds.entities[0]
     key = next(iter(first.values))
     assert key in first.values and "no-such-node" not in first.values

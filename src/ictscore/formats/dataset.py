@@ -144,6 +144,8 @@ class Dataset:
         return tuple(e.values.get(node) for e in self.entities)
 
     def get(self, entity_id: str) -> Entity:
+        if isinstance(self.entities, Rows):
+            return self.entities.by_id(entity_id)
         for e in self.entities:
             if e.id == entity_id:
                 return e
@@ -165,11 +167,12 @@ _MISSING = math.nan
 class _Column:
     """One node's cells: doubles while every value is a number, objects once one is not."""
 
-    __slots__ = ("numbers", "objects")
+    __slots__ = ("numbers", "objects", "shared")
 
     def __init__(self) -> None:
         self.numbers: array[float] | None = array("d")
         self.objects: list[Value | None] = []
+        self.shared: dict[str, str] = {}
 
     def append(self, v: Value | None) -> None:
         if self.numbers is not None:
@@ -181,6 +184,8 @@ class _Column:
                 return
             self.objects = [None if math.isnan(x) else x for x in self.numbers]
             self.numbers = None
+        if isinstance(v, str) and len(self.shared) < 1_000:  # category keys: a few, repeated
+            v = self.shared.setdefault(v, v)
         self.objects.append(v)
 
     def get(self, i: int) -> Value | None:
@@ -239,6 +244,7 @@ class Rows(Sequence[Entity]):
         self._names_en: list[str] = []
         self._sources: list[str] = []
         self._columns: dict[str, _Column] = {n: _Column() for n in nodes}
+        self._index: dict[str, int] | None = None
         self._order = list(self._columns.values())
 
     def add(
@@ -251,6 +257,14 @@ class Rows(Sequence[Entity]):
         self._sources.append(source)
         for col, v in zip(self._order, cells, strict=True):
             col.append(v)
+
+    def by_id(self, entity_id: str) -> Entity:
+        """The entity of an id (KeyError when there is none); the index is made once."""
+        if self._index is None or len(self._index) != len(self.ids):
+            self._index = {}
+            for i, eid in enumerate(self.ids):
+                self._index.setdefault(eid, i)
+        return self._entity(self._index[entity_id])
 
     def names(self) -> dict[str, str]:
         return {

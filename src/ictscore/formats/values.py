@@ -7,12 +7,13 @@ refused in one place is refused everywhere with the same words.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from ictscore.formats.criteria import Aggregate, Indicator, Node
 from ictscore.formats.message import N_
 from ictscore.scoring.base import Value
 
-__all__ = ["Value", "coerce"]
+__all__ = ["Value", "coerce", "coercer"]
 
 _YES = {"1", "yes", "y", "true", "có", "co", "x", "đạt", "dat"}
 _NO = {"0", "no", "n", "false", "không", "khong", "chưa", "chua", ""}
@@ -77,3 +78,36 @@ def _number(node: Node, raw: object) -> float:
             N_("'{node}' must be a finite number, got {value}", node=node.id, value=value)
         )
     return value
+
+
+def coercer(node: Node) -> Callable[[str], Value]:
+    """`coerce` for one node, on text, made once for a whole column of a data file.
+
+    A number inside the node's range is taken with one `float` and two comparisons; anything
+    else (a category, yes/no, a word, NaN, a value out of range) goes through `coerce`, so that
+    every value and every message is the one `coerce` gives.
+    """
+    if isinstance(node, Indicator) and node.rule.values != "number":
+        return lambda raw: coerce(node, raw)
+    if isinstance(node, Indicator) and node.range is not None:
+        lo, hi = node.range
+
+        def in_range(raw: str) -> Value:
+            try:
+                value = float(raw)
+            except ValueError:
+                return coerce(node, raw)
+            if lo <= value <= hi and math.isfinite(value):
+                return value
+            return coerce(node, raw)
+
+        return in_range
+
+    def number(raw: str) -> Value:
+        try:
+            value = float(raw)
+        except ValueError:
+            return coerce(node, raw)
+        return value if math.isfinite(value) else coerce(node, raw)
+
+    return number

@@ -67,7 +67,6 @@ class RuleBase(BaseModel):
         frozen=True,
         populate_by_name=True,
         allow_inf_nan=False,
-        use_attribute_docstrings=True,
     )
 
     type: str

@@ -76,14 +76,18 @@ def _given_twice(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | 
         if arg == "--":
             break
         flag = arg.split("=", 1)[0]
-        for action in actions:
-            if flag in action.option_strings and not isinstance(
-                action, argparse._AppendAction | argparse._CountAction
-            ):
-                key = action.dest
-                if key in seen:
-                    return "/".join(action.option_strings)
-                seen[key] = flag
+        # one action per argument: `import -h` names the subcommand's help, not also the
+        # top-level one (counting both made every `COMMAND -h` "given twice")
+        action = next((a for a in reversed(actions) if flag in a.option_strings), None)
+        if action is None or isinstance(
+            action,
+            argparse._AppendAction | argparse._CountAction | argparse._HelpAction,
+        ):
+            continue
+        key = action.dest
+        if key in seen:
+            return "/".join(action.option_strings)
+        seen[key] = flag
     return None
 
 
@@ -108,6 +112,15 @@ def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> i
     except InputError as exc:
         for line in summarise(exc.problems):
             print(f"error: {line}" if not line.startswith(" ") else line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RuntimeError as exc:
+        # Path.resolve on Python 3.11 reports a symbolic link loop so, not as an OSError
+        if not str(exc).startswith("Symlink loop"):
+            raise
+        print(
+            f"error: {str(exc).split(' from ', 1)[-1]}: a symbolic link that leads back to itself",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except RecursionError:
         print("error: an input is nested too deeply to be read", file=sys.stderr)

@@ -307,7 +307,12 @@ def _check_referenced(path: Path, text: str, base: Path, file: ScenarioFile) -> 
     if file.entities is not None:
         refs.append(("entities", file.entities))
     for key, rel in refs:
-        target = (base / rel).resolve()
+        try:
+            target = (base / rel).resolve()
+        except (RuntimeError, OSError):  # Python 3.11 says RuntimeError for a symlink loop
+            msg = f"{key} file {rel} is a symbolic link that leads back to itself"
+            pc.add(path, msg, key, locate(text, (key,)))
+            continue
         if not target.exists():
             msg = f"{key} file not found: {rel} (looked for {target})"
             pc.add(path, msg, key, locate(text, (key,)))

@@ -78,15 +78,15 @@ def _given_twice(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | 
         flag = arg.split("=", 1)[0]
         # one action per argument: `import -h` names the subcommand's help, not also the
         # top-level one (counting both made every `COMMAND -h` "given twice")
-        action = next((a for a in reversed(actions) if flag in a.option_strings), None)
-        if action is None or isinstance(
-            action,
+        found = next((a for a in reversed(actions) if flag in a.option_strings), None)
+        if found is None or isinstance(
+            found,
             argparse._AppendAction | argparse._CountAction | argparse._HelpAction,
         ):
             continue
-        key = action.dest
+        key = found.dest
         if key in seen:
-            return "/".join(action.option_strings)
+            return "/".join(found.option_strings)
         seen[key] = flag
     return None
 

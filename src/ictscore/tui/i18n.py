@@ -122,9 +122,18 @@ VI: dict[str, str] = {
     "Target rank (empty to clear)": "Hạng mục tiêu (để trống để bỏ)",
     "Cannot open {path}: {msg}": "Không mở được {path}: {msg}",
     "Cannot save: {msg}": "Không lưu được: {msg}",
-    "Focus is now {name}; the edits without an entity follow it": (
-        "Đơn vị trọng tâm: {name}; các thay đổi không ghi đơn vị áp dụng cho đơn vị này"
+    "a scenario is a .toml file: {path}": "kịch bản phải là tệp .toml: {path}",
+    "no folder {path}": "không có thư mục {path}",
+    "Ask me next time": "Hỏi lại lần sau",
+    "The data gives the score of {node} for this entity, so this indicator changes nothing above it: select {node} to edit its score": "Dữ liệu đã cho điểm của {node} với đơn vị này, nên chỉ tiêu này không làm thay đổi điểm phía trên: chọn {node} để sửa điểm đó",  # noqa: E501
+    "Not added: {msg}": "Không thêm được: {msg}",
+    "{path} scores {theirs}, not {mine}": "{path} dùng bộ chỉ số {theirs}, không phải {mine}",
+    "The unsaved changes are kept; you will be asked again next time": "Các thay đổi chưa lưu vẫn được giữ; lần sau sẽ hỏi lại",  # noqa: E501
+    "Every edit is undone: saving removes the {n} changes saved in the file, with their notes and sources. Save anyway?": "Mọi thay đổi đã được hoàn tác: lưu bây giờ sẽ xoá {n} thay đổi đã lưu trong tệp, cùng ghi chú và nguồn. Vẫn lưu?",  # noqa: E501
+    "Focus is now {name}; the edits made stay with their entity": (
+        "Đơn vị trọng tâm: {name}; các thay đổi đã có vẫn thuộc đơn vị của chúng"
     ),
+    "focus {old} → {new}": "đơn vị trọng tâm {old} → {new}",
     "Find": "Tìm",
     "Find an indicator by name or id": "Tìm chỉ tiêu theo tên hoặc mã",
     "Back to the planner": "Quay lại màn hình chính",

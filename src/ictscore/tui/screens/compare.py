@@ -88,6 +88,9 @@ class CompareScreen(TranslatedScreen):
             except InputError as exc:
                 self.notify(str(exc.problems[0]), severity="error")
                 continue
+            except OSError as exc:
+                self.notify(f"{p}: {exc.strerror or exc}", severity="error")
+                continue
             proj = WhatIf(sc).project()
             projections.append(Projection(p.stem, proj.focus, proj.baseline, proj.result))
             changes.append(sc.applied())
@@ -162,11 +165,38 @@ class CompareScreen(TranslatedScreen):
         from ictscore.tui.screens.prompt import PromptScreen
 
         def added(text: str | None) -> None:
-            if text:
-                self.paths.append(Path(text).expanduser())
-                self.show()
+            if not text:
+                return
+            path = Path(text).expanduser()
+            why = self._refusal(path)
+            if why is not None:
+                # refused before it joins: the scenarios already compared stay on the screen
+                self.notify(tr("Not added: {msg}", self.lang, msg=why), severity="error")
+                return
+            self.paths.append(path)
+            self.show()
 
         self.app.push_screen(PromptScreen(tr("Add a scenario to compare (path)", self.lang)), added)
+
+    def _refusal(self, path: Path) -> str | None:
+        """Why `path` cannot join the comparison (unreadable, invalid, another framework)."""
+        try:
+            other = load_scenario(path)
+        except InputError as exc:
+            return str(exc.problems[0])
+        except OSError as exc:
+            return f"{path}: {exc.strerror or exc}"
+        mine = self.session.scenario.criteria.framework.id
+        theirs = other.criteria.framework.id
+        if theirs != mine:
+            return tr(
+                "{path} scores {theirs}, not {mine}",
+                self.lang,
+                path=path.name,
+                theirs=theirs,
+                mine=mine,
+            )
+        return None
 
 
 def _indent(crit: object, node: str) -> str:

@@ -7,6 +7,7 @@ from textual.widgets import Input
 
 from ictscore.formats.criteria import Criteria
 from ictscore.formats.values import coerce
+from ictscore.scoring.base import Bounds
 
 
 class NodeValue(Validator):
@@ -16,12 +17,14 @@ class NodeValue(Validator):
         super().__init__()
         self.criteria: Criteria | None = None
         self.node: str | None = None
+        self.bounds: Bounds | None = None
+        """What a group can score, when the value typed is a group's."""
 
     def validate(self, value: str) -> ValidationResult:
         if self.criteria is None or self.node is None:
             return self.failure("no indicator selected")
         try:
-            coerce(self.criteria.nodes[self.node], value)
+            coerce(self.criteria.nodes[self.node], value, self.bounds)
         except ValueError as exc:
             return self.failure(str(exc))
         return self.success()
@@ -42,11 +45,19 @@ class ValueEditor(Input):
         self.cursor_blink = bool(getattr(self.app, "blink", True))
 
     def start(
-        self, criteria: Criteria, node: str, text: str, prompt: str, select: bool = True
+        self,
+        criteria: Criteria,
+        node: str,
+        text: str,
+        prompt: str,
+        select: bool = True,
+        bounds: Bounds | None = None,
     ) -> None:
-        """Edit `node`, starting from `text` (selected, so typing replaces it, when `select`)."""
+        """Edit `node`, starting from `text` (selected, so typing replaces it, when `select`);
+        `bounds` are what a group `node` can score."""
         self.node = node
         self.check.criteria, self.check.node = criteria, node
+        self.check.bounds = bounds
         self.placeholder = prompt
         self.border_title = prompt
         self.value = text

@@ -118,7 +118,7 @@ def plan(
         assert outcome is not None  # choosing nothing is always feasible
         if target is not None:
             reached = outcome.rank <= target
-    gains = lever_gains(model)
+    gains = lever_gains(model, outcome.units)
     growth, years = growth_model(scenario, start)
     next_year = None
     if growth:

@@ -63,3 +63,30 @@ def test_compare_with_different_focus_entities_shows_each_baseline(
         line = next(ln for ln in text.splitlines() if "total points" in ln)
         for score, rank in want:
             assert f"{score:.1f} ({rank})" in line, (fmt, line)
+
+
+def test_plan_headline_with_uncertainty_says_the_probability_and_the_rank(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sc = str(tree / "scenarios" / DEFAULT)
+    data = json.loads(_out(capsys, "plan", sc, "--format", "json"))
+    p = data["monte_carlo"]["p_target"]
+    assert data["reached"] is True and p < 0.5  # the rank reaches 5, the simulation mostly not
+    assert data["verdict"] == "uncertain"
+    for fmt in ("table", "markdown"):
+        text = _out(capsys, "plan", sc, "--format", fmt, "--lang", "en")
+        line = next(ln for ln in text.splitlines() if "Target rank 5:" in ln)
+        assert "probability of the target rank" in line and "deterministic rank 4" in line
+        assert line.endswith("uncertain") and ": reached" not in line
+
+
+def test_plan_rows_cost_the_units_the_plan_takes(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sc = str(tree / "scenarios" / DEFAULT)
+    data = json.loads(_out(capsys, "plan", sc, "--format", "json"))
+    rows = {g["id"]: g for g in data["lever_gains"]}
+    chosen = [rows[i]["cost"] for i in data["levers"]]
+    # each chosen lever costed as taken: together exactly the plan's cost (no shared effects
+    # in cost; a divisible lever at the units chosen, not all it could buy)
+    assert sum(chosen) == pytest.approx(data["cost"])

@@ -26,6 +26,10 @@ _VI = {
     "plan_next_year": "; năm sau, khi các đơn vị khác cũng cải thiện: hạng {rank}",
     "plan_range": ", khoảng dao động 80 %: {lo}–{hi}",
     "plan_probability": "; khả năng đạt mục tiêu: {p}",
+    "plan_target_reached": "Mục tiêu hạng {target} sau kế hoạch: **đạt**.",
+    "plan_target_missed": "Mục tiêu hạng {target} sau kế hoạch: **chưa đạt**.",
+    "plan_target_uncertain": "Mục tiêu hạng {target} sau kế hoạch: **không chắc chắn** (hạng "
+    "dự kiến và mô phỏng không thống nhất).",
     "estimate": "ước tính",
     "s_charts": "Biểu đồ",
     "chart_pillars": "Điểm các trụ cột so với đơn vị dẫn đầu (hiện trạng → giả định)",
@@ -93,6 +97,10 @@ _EN = {
     "plan_next_year": "; next year, as the others improve too: rank {rank}",
     "plan_range": ", 80 % interval {lo}–{hi}",
     "plan_probability": "; chance of reaching the target: {p}",
+    "plan_target_reached": "Target rank {target} after the plan: **reached**.",
+    "plan_target_missed": "Target rank {target} after the plan: **not reached**.",
+    "plan_target_uncertain": "Target rank {target} after the plan: **uncertain** (the "
+    "projected rank and the simulation disagree).",
     "estimate": "estimate",
     "s_charts": "Charts",
     "chart_pillars": "Pillar scores against the leader (baseline → what-if)",

@@ -125,6 +125,8 @@ VI: dict[str, str] = {
     "a scenario is a .toml file: {path}": "kịch bản phải là tệp .toml: {path}",
     "no folder {path}": "không có thư mục {path}",
     "Ask me next time": "Hỏi lại lần sau",
+    "uncertain": "không chắc chắn",
+    "probability {p}, deterministic rank {rank}": "xác suất {p}, hạng tất định {rank}",
     "The data gives the score of {node} for this entity, so this indicator changes nothing above it: select {node} to edit its score": "Dữ liệu đã cho điểm của {node} với đơn vị này, nên chỉ tiêu này không làm thay đổi điểm phía trên: chọn {node} để sửa điểm đó",  # noqa: E501
     "Not added: {msg}": "Không thêm được: {msg}",
     "{path} scores {theirs}, not {mine}": "{path} dùng bộ chỉ số {theirs}, không phải {mine}",

@@ -90,3 +90,26 @@ def test_plan_rows_cost_the_units_the_plan_takes(
     # each chosen lever costed as taken: together exactly the plan's cost (no shared effects
     # in cost; a divisible lever at the units chosen, not all it could buy)
     assert sum(chosen) == pytest.approx(data["cost"])
+
+
+def test_the_report_weighs_the_group_scores_the_focus_supplies() -> None:
+    """QĐ 766 data gives group scores, not indicators: those groups are what the report's
+    strengths, weaknesses and gap chart compare with the overall rank."""
+    from ictscore.formats.scenario import load_scenario
+    from ictscore.planning.whatif import WhatIf
+    from ictscore.presentation.report_model import build_report
+
+    sc = load_scenario(ROOT / "scenarios" / "bac-giang-766-2024.toml")
+    m = build_report(sc, WhatIf(sc).project())
+    base = m.projection.baseline
+    supplied = [
+        a.id
+        for a in sc.criteria.aggregates()
+        if a.id != sc.criteria.root and base.supplied(sc.focus, a.id)
+    ]
+    assert len(supplied) == 6
+    assert {g.node for g in m.gaps} == set(supplied)
+    for g in m.gaps:  # the value shown is the one the data gives
+        assert g.value == base.inputs[g.node][base.index(sc.focus)]
+    # the standouts are drawn from them
+    assert {s.node for s in (*m.strengths, *m.weaknesses)} <= set(supplied)

@@ -240,3 +240,26 @@ async def test_a_group_the_data_supplies_says_so_and_can_be_edited_within_its_bo
         assert app.session.cursor == 2
         assert app.session.applied()[-1].node == group
         assert app.session.applied()[-1].value == 11.0
+
+
+async def test_compare_with_another_focus_shows_each_baseline(
+    make_app: MakeApp, scenario_copy: Path
+) -> None:
+    peer = scenario_copy.with_name("peer.toml")
+    peer.write_text(
+        scenario_copy.read_text("utf-8").replace('focus = "so-noi-vu"', 'focus = "so-tu-phap"'),
+        "utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        table = screen.query_one("#compare-table")
+        root = [str(c).strip() for c in table.get_row("tong_diem")]  # type: ignore[attr-defined]
+        base = app.session.baseline
+        for entity in ("so-noi-vu", "so-tu-phap"):
+            assert f"#{base.rank(entity)}" in " ".join(root)
+        assert len(root) == 1 + 2 * (1 + len(screen.paths)) + 1  # a baseline per scenario

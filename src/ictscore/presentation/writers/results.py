@@ -359,21 +359,10 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
     }
 
 
-def one_baseline(c: Comparison) -> bool:
-    """Whether every scenario starts from the same baseline (same focus, same data): then one
-    baseline column serves all; otherwise each scenario shows its own, as the JSON does."""
-    if len(set(c.focus)) > 1:
-        return False
-    return all(
-        len({(round(d.baseline_score or 0.0, 12), d.baseline_rank) for d in row.cells}) == 1
-        for row in c.rows
-    )
-
-
 def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
     if fmt == "json":
         return json.dumps(comparison_json(c), ensure_ascii=False, indent=2) + "\n"
-    shared = one_baseline(c)
+    shared = c.shared_baseline
     head = [t("node", lang)] + ([t("baseline", lang)] if shared else [])
     for n, f in zip(c.names, c.focus, strict=True):
         if not shared:

@@ -113,28 +113,28 @@ class CompareScreen(TranslatedScreen):
             only.update(tr("Give at least two scenarios: press a to add one", lang))
             return
         crit = self.session.scenario.criteria
-        room = max(
-            20, self.size.width - 2 * (len(comp.names) + 3) - 11 - 16 * len(comp.names) - 5 - 2
-        )
+        shared = comp.shared_baseline
+        bases = 1 if shared else len(comp.names)  # different focus entities: a baseline each
+        n = len(comp.names)
+        room = max(20, self.size.width - 2 * (n + bases + 2) - 11 * bases - 16 * n - 5 - 2)
         # explicit widths: re-created columns otherwise keep the header's width here
         table.add_column(tr("Criterion", lang), key="node", width=room)
-        table.add_column(tr("Baseline", lang), key="baseline", width=11)
+        if shared:
+            table.add_column(tr("Baseline", lang), key="baseline", width=11)
         for k, name in enumerate(comp.names):
+            if not shared:
+                head = f"{tr('Baseline', lang)} {comp.focus[k]}"
+                table.add_column(_cut(head, 11), key=f"b{k}", width=11)
             table.add_column(_cut(name, 16), key=f"s{k}", width=16)
         table.add_column(tr("Differs", lang), key="differs", width=5)
         for row in comp.rows:
             dec = crit.decimals(row.node)
-            first = row.cells[0]
             style = "bold" if row.differs else ""
-            cells = [
-                Text(_cut(_indent(crit, row.node) + crit.label(row.node, lang), room), style),
-                Text(
-                    f"{display.number(first.baseline_score, dec, lang)} #{_r(first.baseline_rank)}",
-                    "dim",
-                    justify="right",
-                ),
-            ]
-            for d in row.cells:
+            cells = [Text(_cut(_indent(crit, row.node) + crit.label(row.node, lang), room), style)]
+            for k, d in enumerate(row.cells):
+                if k == 0 or not shared:
+                    base = f"{display.number(d.baseline_score, dec, lang)} #{_r(d.baseline_rank)}"
+                    cells.append(Text(base, "dim", justify="right"))
                 txt = f"{display.number(d.scenario_score, dec, lang)} #{_r(d.scenario_rank)}"
                 cells.append(Text(txt, style, justify="right"))
             cells.append(Text("≠" if row.differs else "", "bold yellow"))

@@ -11,6 +11,7 @@ from typing import Any
 from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.formats.errors import InputError
+from ictscore.formats.plan import MOST_VND
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.combine import Combination
 from ictscore.planning.planner import cheapest, goal_seek
@@ -27,10 +28,6 @@ def _at_least_one(text: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
     return n
-
-
-MOST_VND = 1e15
-"""A million billion đồng: past this, an amount is a typo, not a cost."""
 
 
 def register(sub: Any) -> None:

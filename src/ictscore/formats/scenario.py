@@ -31,7 +31,7 @@ from ictscore.formats.kinds import (
     version_check,
 )
 from ictscore.formats.lineage import ranked_dataset
-from ictscore.formats.plan import Lever, Peers, Uncertainty, check_plan
+from ictscore.formats.plan import MOST_VND, Lever, Peers, Uncertainty, check_plan
 from ictscore.formats.reach import node_bounds
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
 from ictscore.formats.values import Value, coerce
@@ -108,7 +108,9 @@ class ScenarioFile(Strict):
         ge=1,
         description="The rank the focus entity aims for; the planner shows the gap to it.",
     )
-    budget: float | None = Field(default=None, ge=0, description="VND available for the levers.")
+    budget: float | None = Field(
+        default=None, ge=0, le=MOST_VND, description="VND available for the levers."
+    )
     lever: list[Lever] = Field(
         default_factory=list,
         description="What the agency could fund, with costs and effects: [[lever]] tables.",

@@ -12,6 +12,7 @@ from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import N_
+from ictscore.formats.plan import MOST_VND
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.combine import Combination
 from ictscore.planning.planner import cheapest, goal_seek
@@ -30,10 +31,6 @@ def _at_least_one(text: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(str(N_("must be 1 or more, got {n}", n=n)))
     return n
-
-
-MOST_VND = 1e15
-"""A million billion đồng: past this, an amount is a typo, not a cost."""
 
 
 def register(sub: Any) -> None:

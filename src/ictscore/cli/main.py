@@ -82,14 +82,18 @@ def _given_twice(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | 
         if arg == "--":
             break
         flag = arg.split("=", 1)[0]
-        for action in actions:
-            if flag in action.option_strings and not isinstance(
-                action, argparse._AppendAction | argparse._CountAction
-            ):
-                key = action.dest
-                if key in seen:
-                    return "/".join(action.option_strings)
-                seen[key] = flag
+        # one action per argument: `import -h` names the subcommand's help, not also the
+        # top-level one (counting both made every `COMMAND -h` "given twice")
+        found = next((a for a in reversed(actions) if flag in a.option_strings), None)
+        if found is None or isinstance(
+            found,
+            argparse._AppendAction | argparse._CountAction | argparse._HelpAction,
+        ):
+            continue
+        key = found.dest
+        if key in seen:
+            return "/".join(found.option_strings)
+        seen[key] = flag
     return None
 
 
@@ -124,6 +128,14 @@ def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> i
                 f"{i18n.gettext('error', lang)}: {line}" if not line.startswith(" ") else line,
                 file=sys.stderr,
             )
+        return EXIT_BAD_INPUT
+    except RuntimeError as exc:
+        # Path.resolve on Python 3.11 reports a symbolic link loop so, not as an OSError
+        if not str(exc).startswith("Symlink loop"):
+            raise
+        where = str(exc).split(" from ", 1)[-1]
+        loop = i18n.gettext("a symbolic link that leads back to itself", lang)
+        print(f"{i18n.gettext('error', lang)}: {where}: {loop}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except RecursionError:
         print(

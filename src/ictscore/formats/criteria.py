@@ -13,7 +13,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     Field,
     WithJsonSchema,
@@ -31,13 +30,14 @@ from ictscore.formats.kinds import (
     version_check,
 )
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
+from ictscore.scoring.base import NoBoolNumbers
 from ictscore.scoring.methods import METHODS
 from ictscore.scoring.rules import Rule
 
 Direction = Literal["higher", "lower"]
 
 
-class Strict(BaseModel):
+class Strict(NoBoolNumbers):
     """The base of every file model: an unknown key is an error (a typo must not be ignored
     silently), and a loaded file cannot be changed behind the loader's back.
 
@@ -596,6 +596,18 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
                     path, f"'{node}' is listed twice among the children of '{agg_id}'", where, line
                 )
             child_ids.add(node)
+        factors = [
+            _number(c.get("points", c.get("weight", 1.0))) for c in kids if isinstance(c, dict)
+        ]
+        if kids and all(f == 0 for f in factors):
+            # weighted_mean and points_over_max then divide by zero weight and every entity
+            # scores 0 (all ranked 1st); sum gives 0 too: never a framework anyone publishes
+            pc.add(
+                path,
+                f"every child of '{agg_id}' has weight or points 0: every entity would score 0",
+                f"aggregate[{i + 1}].children",
+                line,
+            )
         total = _number(agg.get("total"))
         factors = [
             _number(c.get("points", c.get("weight", 1.0))) for c in kids if isinstance(c, dict)
@@ -611,6 +623,7 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
                     f"aggregate[{i + 1}].total",
                     locate(text, ("aggregate", i, "total")),
                 )
+    _check_grades(data, path, text, pc)
     fw = data.get("framework")
     root = fw.get("root") if isinstance(fw, dict) else None
     if isinstance(root, str) and root not in seen:
@@ -630,6 +643,25 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
             line,
         )
     return pc
+
+
+def _check_grades(data: dict[str, Any], path: Path, text: str, pc: ProblemCollector) -> None:
+    """Two grades from the same score: the one shown would depend on the order of the file."""
+    first: dict[float, int] = {}
+    for i, g in enumerate(_tables(data, "grades")):
+        lo = _number(g.get("min"))
+        if lo is None:
+            continue
+        if lo in first:
+            pc.add(
+                path,
+                f"grades[{first[lo] + 1}] already starts at {lo:g}: two grades cannot share a "
+                "threshold",
+                f"grades[{i + 1}].min",
+                locate(text, ("grades", i, "min")),
+            )
+        else:
+            first[lo] = i
 
 
 def load_criteria(path: Path) -> Criteria:

@@ -225,6 +225,9 @@ class _Importer:
                         f"columns.{header}",
                     )
                 )
+                # reported above; matched as nothing, so the import goes on to find the rest
+                # of the problems instead of failing on the unknown id
+                out[name_key(header)] = ""
         return out
 
     @staticmethod

@@ -85,7 +85,15 @@ def _decode(path: Path) -> str:
     except OSError as exc:
         raise InputError.one(path, N_("cannot read file: {error}", error=os_error(exc))) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            # a UTF-16 mark followed by something else (found by scripts/fuzz.py)
+            raise InputError.one(
+                path,
+                f"not UTF-8 text, nor the UTF-16 its first bytes announce (byte {exc.start}); "
+                "in Excel use 'Save As → CSV UTF-8'",
+            ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

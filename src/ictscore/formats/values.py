@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ictscore.formats.criteria import Aggregate, Indicator, Node
 from ictscore.formats.message import N_
-from ictscore.scoring.base import Value
+from ictscore.scoring.base import Bounds, Value
 
 __all__ = ["Value", "coerce", "coercer"]
 
@@ -19,8 +19,13 @@ _YES = {"1", "yes", "y", "true", "có", "co", "x", "đạt", "dat"}
 _NO = {"0", "no", "n", "false", "không", "khong", "chưa", "chua", ""}
 
 
-def coerce(node: Node, raw: object) -> Value:
-    """Return the value for `node`, or raise ValueError with a message fit for a planner."""
+def coerce(node: Node, raw: object, bounds: Bounds | None = None) -> Value:
+    """Return the value for `node`, or raise ValueError with a message fit for a planner.
+
+    `bounds` are what a group `node` can score (formats.reach): a value given for a group
+    beyond them (a QĐ 766 total of 131 out of 100) is a typo, refused like an indicator's
+    value outside its range.
+    """
     if isinstance(node, Indicator) and node.rule.values == "category":
         key = str(raw).strip()
         keys = node.rule.keys()
@@ -48,6 +53,11 @@ def coerce(node: Node, raw: object) -> Value:
                 f"{value:g} is outside the valid range of '{node.id}' ({lo:g} to {hi:g}"
                 f"{' ' + node.unit if node.unit else ''})"
             )
+    if isinstance(node, Aggregate) and bounds is not None:
+        lo, hi = bounds
+        tol = 1e-9 * max(1.0, abs(lo), abs(hi))
+        if not lo - tol <= value <= hi + tol:
+            raise ValueError(f"{value:g} is outside what '{node.id}' can score ({lo:g} to {hi:g})")
     return value
 
 

@@ -61,6 +61,26 @@ class PillarRow:
     above: float | None
 
 
+@dataclass(frozen=True)
+class FocusStep:
+    """A change of focus entity, one undoable step of the session like an edit.
+
+    The edits that named no entity were made for the focus of the time: the step pins them to
+    it (they record the entity they were made for), so that looking at a peer never moves the
+    plan onto the peer. Undoing the step unpins them and gives the old focus back.
+    """
+
+    cursor: int
+    """The cursor when the focus changed: undo reaches the step there."""
+    old: str
+    new: str
+    pinned: tuple[int, ...]
+    """Indices in the edit log of the changes given the old focus as their entity."""
+    unpinned: tuple[int, ...] = ()
+    """Indices of the changes that named the new focus: like every edit for the focus, they
+    name no entity now (so that going back to the file's focus is the file again)."""
+
+
 class Session:
     """The one owner of a scenario's edit log, as the module docstring describes."""
 
@@ -76,6 +96,10 @@ class Session:
         self._target = scenario.file.target_rank
         self._groups: dict[int, int] = {}
         """Edits recorded together (a plan): cursor after the group → cursor before it."""
+        self._reset_from: int | None = None
+        self._focus_done: list[FocusStep] = []
+        self._focus_undone: list[FocusStep] = []
+        """Where `reset_all` moved the cursor from: redo right after it brings all back."""
         self._saved = self._state()
         self._result = replay(self.engine, self.baseline, self._edits, self._focus)
         self._view: Scenario | None = None
@@ -190,6 +214,7 @@ class Session:
         n = self._cursor
         if n:
             self._move(0)
+            self._reset_from = n
             self._journal({"op": "reset_all"})
         return n
 
@@ -222,33 +247,70 @@ class Session:
         self._journal({"op": "annotate", "index": index, "audit": audit})
         return new
 
-    def undo(self) -> Change | None:
-        """Take back the last edit, or the whole group it ends; the first change taken back."""
+    def undo(self) -> Change | FocusStep | None:
+        """Take back the last edit, or the whole group it ends, or the last change of focus;
+        the first change taken back (or the focus step)."""
+        if self._focus_done and self._focus_done[-1].cursor == self._cursor:
+            step = self._focus_done.pop()
+            self._pin(step.pinned, None)
+            self._pin(step.unpinned, step.new)
+            self._focus = step.old
+            self._focus_undone.append(step)
+            self._journal({"op": "undo"})
+            return step
         if self._cursor == 0:
             return None
+        self._reset_from = None
         stop = self._groups.get(self._cursor, self._cursor - 1)
         self._move(stop)
         self._journal({"op": "undo"})
         return self._edits[stop]
 
-    def redo(self) -> Change | None:
-        """Bring back the next edit, or the whole group it starts; the last change brought back."""
+    def redo(self) -> Change | FocusStep | None:
+        """Bring back the next edit, or the whole group it starts, or a change of focus undone;
+        the last change brought back (or the focus step)."""
+        if self._focus_undone and self._focus_undone[-1].cursor == self._cursor:
+            step = self._focus_undone.pop()
+            self._pin(step.pinned, step.old)
+            self._pin(step.unpinned, None)
+            self._focus = step.new
+            self._focus_done.append(step)
+            self._journal({"op": "redo"})
+            return step
         if self._cursor >= len(self._edits):
             return None
         ends = [e for e, s in self._groups.items() if s == self._cursor]
         stop = max(ends, default=self._cursor + 1)
+        if self._cursor == 0 and self._reset_from is not None:
+            stop = self._reset_from  # undoing every edit was one step: so is bringing them back
+        self._reset_from = None
         self._move(stop)
         self._journal({"op": "redo"})
         return self._edits[stop - 1]
 
     def set_focus(self, entity: str) -> None:
-        """Change the focus entity; the log's edits without an entity follow the focus."""
+        """Change the focus entity, as one undoable step: the edits that name no entity keep
+        the entity they were made for (the old focus), so the plan stays where it was."""
         if entity not in self.baseline.entity_ids:
             raise ValueError(f"no entity '{entity}' in the data")
+        if entity == self._focus:
+            return
+        pinned = tuple(i for i, c in enumerate(self._edits) if c.entity is None)
+        unpinned = tuple(i for i, c in enumerate(self._edits) if c.entity == entity)
+        step = FocusStep(self._cursor, self._focus, entity, pinned, unpinned)
+        self._pin(pinned, self._focus)
+        self._pin(unpinned, None)
         self._focus = entity
-        self._result = replay(self.engine, self.baseline, self.applied(), entity)
-        self._view = None
+        self._focus_done.append(step)
+        self._focus_undone.clear()
         self._journal({"op": "focus", "entity": entity})
+
+    def _pin(self, indices: tuple[int, ...], entity: str | None) -> None:
+        """Set the entity of the changes at `indices`; what they edit stays the same cells."""
+        for i in indices:
+            if i < len(self._edits):
+                self._edits[i] = self._edits[i].model_copy(update={"entity": entity})
+        self._view = None
 
     def set_target_rank(self, rank: int | None) -> None:
         n = len(self.baseline.entity_ids)
@@ -261,6 +323,17 @@ class Session:
     def _record(self, changes: list[Change]) -> None:
         """Append edits at the cursor (dropping what redo could have brought back) as one step."""
         start = self._cursor
+        self._reset_from = None
+        self._focus_undone.clear()
+        # the changes dropped here are no longer the ones a focus step pinned
+        self._focus_done = [
+            replace(
+                st,
+                pinned=tuple(i for i in st.pinned if i < start),
+                unpinned=tuple(i for i in st.unpinned if i < start),
+            )
+            for st in self._focus_done
+        ]
         del self._edits[start:]
         self._groups = {e: s for e, s in self._groups.items() if e <= start}
         self._edits.extend(changes)

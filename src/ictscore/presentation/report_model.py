@@ -143,7 +143,12 @@ def _gaps(base: Result, focus: str, order: list[str]) -> list[Standout]:
     out = []
     for n in order:
         node = crit.nodes[n]
-        if not isinstance(node, Indicator) or node.reported_only:
+        if isinstance(node, Indicator):
+            if node.reported_only:
+                continue
+        elif n == crit.root or not base.supplied(focus, n):
+            # a group counts where the focus supplies its score (QĐ 766 publishes group scores,
+            # not indicators: a report of indicators only finds no strength and no weakness)
             continue
         rank = base.rank(focus, n)
         col = base.scores[n]
@@ -156,7 +161,7 @@ def _gaps(base: Result, focus: str, order: list[str]) -> list[Standout]:
             gap = overall - rank
         else:
             gap = 0
-        out.append(Standout(n, base.raw_value(focus, n), rank, last, gap))
+        out.append(Standout(n, _before(base, focus, n), rank, last, gap))
     return out
 
 

@@ -49,6 +49,9 @@ class PlanSummary:
     rank_range: tuple[int, int] | None = None
     """A likely range of the projected rank (the 80 % interval of the simulation)."""
     target_probability: float | None = None
+    target_rank: int | None = None
+    verdict: str | None = None
+    """The plan's `PlanReport.verdict`: "reached" only when the rank and the simulation agree."""
 
 
 def effects_text(lever: Lever) -> str:
@@ -118,4 +121,6 @@ def plan_for(scenario: Scenario, projection: Projection) -> PlanSummary | None:
         None if report.next_year is None else report.next_year.result.rank(scenario.focus),
         None if dist is None else (dist.low, dist.high),
         None if dist is None else dist.p_target,
+        report.question.target_rank or scenario.file.target_rank,
+        report.verdict,
     )

@@ -45,6 +45,13 @@ _WORDS = {
     "plan_next_year": NP_("report", "; next year, as the others improve too: rank {rank}"),
     "plan_range": NP_("report", ", 80 % interval {lo}–{hi}"),
     "plan_probability": NP_("report", "; chance of reaching the target: {p}"),
+    "plan_target_reached": NP_("report", "Target rank {target} after the plan: **reached**."),
+    "plan_target_missed": NP_("report", "Target rank {target} after the plan: **not reached**."),
+    "plan_target_uncertain": NP_(
+        "report",
+        "Target rank {target} after the plan: **uncertain** (the projected rank and the "
+        "simulation disagree).",
+    ),
     "estimate": NP_("report", "estimate"),
     "s_charts": NP_("report", "Charts"),
     "chart_pillars": NP_("report", "Pillar scores against the leader (baseline → what-if)"),

@@ -36,6 +36,8 @@ _T = {
     "projected": N_("Projected"),
     "target": N_("Target rank"),
     "reached": N_("reached"),
+    "uncertain": N_("uncertain"),
+    "deterministic": N_("deterministic rank"),
     "missed": N_("not reached"),
     "next_year": N_("Next year (the peers improve too)"),
     "own": N_("own improvement"),
@@ -76,6 +78,7 @@ def plan_json(rep: PlanReport) -> dict[str, Any]:
         "mode": rep.mode,
         "objective": rep.question.objective,
         "reached": rep.reached,
+        "verdict": rep.verdict,
         "levers": rep.chosen,
         "units": {lv.id: u for lv, u in zip(m.levers, o.units, strict=True) if u},
         "cost": o.cost,
@@ -169,8 +172,18 @@ def _plan_summary(rep: PlanReport, lang: str) -> list[str]:
         f"{T['cost']}: {display.money(o.cost, lang)} {T['estimate']}",
     ]
     target = rep.question.target_rank or rep.scenario.file.target_rank
-    if target is not None and rep.reached is not None:
-        lines.append(f"{T['target']} {target}: {T['reached'] if rep.reached else T['missed']}")
+    verdict = rep.verdict
+    if target is not None and verdict is not None:
+        word = {"reached": T["reached"], "missed": T["missed"], "uncertain": T["uncertain"]}
+        prob = None if rep.distribution is None else rep.distribution.p_target
+        if prob is None:
+            lines.append(f"{T['target']} {target}: {word[verdict]}")
+        else:
+            # the probability leads, the deterministic rank beside it, each labelled
+            lines.append(
+                f"{T['target']} {target}: {T['p_target']} {display.percent(prob, 1, lang)} "
+                f"({T['mc']}), {T['deterministic']} {o.rank}: {word[verdict]}"
+            )
     if rep.next_year is not None:
         a = rep.next_year.attribution
         lines.append(

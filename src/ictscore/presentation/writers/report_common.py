@@ -245,6 +245,8 @@ def plan_lines(m: ReportModel, plan: PlanSummary, lang: str) -> list[str]:
                 "plan_probability", lang, p=display.percent(plan.target_probability, 0, lang)
             )
         out.append(line + ".")
+    if plan.verdict is not None and plan.target_rank is not None:
+        out.append(tr(f"plan_target_{plan.verdict}", lang, target=plan.target_rank))
     return out
 
 

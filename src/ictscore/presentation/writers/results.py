@@ -342,31 +342,34 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
 def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
     if fmt == "json":
         return json.dumps(comparison_json(c), ensure_ascii=False, indent=2) + "\n"
-    head = [t("node", lang), t("baseline", lang)]
-    for n in c.names:
+    shared = c.shared_baseline
+    head = [t("node", lang)] + ([t("baseline", lang)] if shared else [])
+    for n, f in zip(c.names, c.focus, strict=True):
+        if not shared:
+            head.append(f"{t('baseline', lang)} ({f})")
         head += [n, t("rank", lang)]
     head.append(t("differs", lang))
     rows = []
     for row in c.rows:
         dec = criteria.decimals(row.node)
-        first = row.cells[0]
-        cells = [
-            display.label(criteria, row.node, lang, fmt == "csv"),
-            f"{display.number(first.baseline_score, dec, lang)} ({_rank(first.baseline_rank)})",
-        ]
-        for d in row.cells:
+        cells = [display.label(criteria, row.node, lang, fmt == "csv")]
+        for k, d in enumerate(row.cells):
+            if k == 0 or not shared:
+                cells.append(
+                    f"{display.number(d.baseline_score, dec, lang)} ({_rank(d.baseline_rank)})"
+                )
             cells += [display.number(d.scenario_score, dec, lang), _rank(d.scenario_rank)]
         cells.append("≠" if row.differs else "")
         rows.append(cells)
     if fmt == "csv":
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
+        per = ("baseline_score", "baseline_rank") if not shared else ()
         w.writerow(
             [
                 "node",
-                "baseline_score",
-                "baseline_rank",
-                *[f"{k}_{n}" for n in c.names for k in ("score", "rank")],
+                *(("baseline_score", "baseline_rank") if shared else ()),
+                *[f"{k}_{n}" for n in c.names for k in (*per, "score", "rank")],
                 "differs",
             ]
         )
@@ -375,9 +378,16 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
             w.writerow(
                 [
                     row.node,
-                    _num(first.baseline_score),
-                    first.baseline_rank,
-                    *[x for d in row.cells for x in (_num(d.scenario_score), d.scenario_rank)],
+                    *((_num(first.baseline_score), first.baseline_rank) if shared else ()),
+                    *[
+                        x
+                        for d in row.cells
+                        for x in (
+                            *((_num(d.baseline_score), d.baseline_rank) if not shared else ()),
+                            _num(d.scenario_score),
+                            d.scenario_rank,
+                        )
+                    ],
                     int(row.differs),
                 ]
             )

@@ -6,12 +6,21 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBase, Scorer, Value
+from ictscore.scoring.base import (
+    Array,
+    Bounds,
+    IndicatorLike,
+    Message,
+    NoBoolNumbers,
+    RuleBase,
+    Scorer,
+    Value,
+)
 
 
-class Band(BaseModel):
+class Band(NoBoolNumbers):
     """One edge of a band: a value and the points at exactly that value."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)

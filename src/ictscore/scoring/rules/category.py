@@ -6,12 +6,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBase, Scorer, Value
+from ictscore.scoring.base import (
+    Array,
+    Bounds,
+    IndicatorLike,
+    Message,
+    NoBoolNumbers,
+    RuleBase,
+    Scorer,
+    Value,
+)
 
 
-class Category(BaseModel):
+class Category(NoBoolNumbers):
     """One category: its key, its labels and the share of the points it earns."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)

@@ -5,12 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBase, Scorer, Value
+from ictscore.scoring.base import (
+    Array,
+    Bounds,
+    IndicatorLike,
+    Message,
+    NoBoolNumbers,
+    RuleBase,
+    Scorer,
+    Value,
+)
 
 
-class Step(BaseModel):
+class Step(NoBoolNumbers):
     """One step of a step table: the value that reaches it and its points."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)

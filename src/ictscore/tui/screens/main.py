@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, Tree
 
 from ictscore.formats.criteria import Indicator
-from ictscore.presentation import describe, numbers
+from ictscore.presentation import describe, display, numbers
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.node_detail import NodeDetail
@@ -164,12 +164,51 @@ class MainScreen(TranslatedScreen):
             )
         return ind
 
+    def _supplied_group(self) -> str | None:
+        """The selected group when the data gives its score for the focus entity: that score
+        is what counts, so it is what can be edited."""
+        s = self.ictapp.session
+        nid = self.selected
+        if nid is None or isinstance(s.scenario.criteria.nodes[nid], Indicator):
+            return None
+        return nid if s.result.supplied(s.focus, nid) else None
+
+    def _edit_group(self, nid: str, text: str | None) -> None:
+        app = self.ictapp
+        s = app.session
+        crit = s.scenario.criteria
+        if text is None:
+            v = s.result.inputs[nid][s.result.index(s.focus)]
+            text = "" if v is None else display.number(float(v), crit.decimals(nid), "en")
+        prompt = f"{tr('New value for', app.lang)} {crit.label(nid, app.lang)}"
+        self.add_class("-editing")
+        editor = self.query_one(ValueEditor)
+        editor.start(crit, nid, text, prompt, True, app.lang, s.scenario.bounds[nid])
+
     def action_edit(self, text: str | None = None) -> None:
+        group = self._supplied_group()
+        if group is not None:
+            self._edit_group(group, text)
+            return
         ind = self._need_indicator()
         if ind is None:
             return
         app = self.ictapp
         s = app.session
+        crit = s.scenario.criteria
+        above = next((a for a in crit.ancestors(ind.id) if s.result.supplied(s.focus, a)), None)
+        if above is not None:
+            # the data gives the group's score: this indicator's value changes nothing shown
+            self.notify(
+                tr(
+                    "The data gives the score of {node} for this entity, so this indicator "
+                    "changes nothing above it: select {node} to edit its score",
+                    app.lang,
+                    node=crit.label(above, app.lang),
+                ),
+                severity="warning",
+                timeout=10,
+            )
         typed = text is not None
         if text is None:
             v = s.value(ind.id)

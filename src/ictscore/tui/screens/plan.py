@@ -180,9 +180,25 @@ class PlanScreen(TranslatedScreen):
             f"{tr('Rank', lang)}: {rep.start.rank(f)} → {o.rank}",
         ]
         target = rep.question.target_rank or self.session.scenario.file.target_rank
-        if target is not None and rep.reached is not None:
-            word = tr("reached", lang) if rep.reached else tr("not reached", lang)
-            lines.append(f"{tr('Target rank {rank}', lang, rank=target)}: {word}")
+        verdict = rep.verdict
+        if target is not None and verdict is not None:
+            word = tr({"reached": "reached", "missed": "not reached"}.get(verdict, verdict), lang)
+            p = None if rep.distribution is None else rep.distribution.p_target
+            head = tr("Target rank {rank}", lang, rank=target)
+            if p is None:
+                lines.append(f"{head}: {word}")
+            else:
+                # with uncertainty the probability leads, the deterministic rank beside it
+                lines.append(
+                    f"{head}: "
+                    + tr(
+                        "probability {p}, deterministic rank {rank}",
+                        lang,
+                        p=display.percent(p, 1, lang),
+                        rank=o.rank,
+                    )
+                    + f" — {word}"
+                )
         if rep.next_year is not None:
             lines.append(
                 f"{tr('Next year (peers improve too)', lang)}: "

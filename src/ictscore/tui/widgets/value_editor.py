@@ -15,6 +15,7 @@ from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.message import message_of
 from ictscore.formats.values import coerce
 from ictscore.presentation import describe, i18n, numbers
+from ictscore.scoring.base import Bounds
 from ictscore.tui.i18n import tr
 
 
@@ -28,6 +29,8 @@ class NodeValue(Validator):
         self.lang = "vi"
         self.understood = ""
         """What the text means, as the planner would show it ("= 1.000 tin bài"), or ""."""
+        self.bounds: Bounds | None = None
+        """What a group can score, when the value typed is a group's."""
 
     def validate(self, value: str) -> ValidationResult:
         self.understood = ""
@@ -40,7 +43,7 @@ class NodeValue(Validator):
                 if isinstance(node, Indicator)
                 else value
             )
-            checked = coerce(node, typed)
+            checked = coerce(node, typed, self.bounds)
         except numbers.Ambiguous as exc:
             self.understood = numbers.message(exc, self.lang)
             return self.success()  # Enter asks which reading was meant
@@ -73,10 +76,13 @@ class ValueEditor(Input):
         prompt: str,
         select: bool = True,
         lang: str = "vi",
+        bounds: Bounds | None = None,
     ) -> None:
-        """Edit `node`, starting from `text` (selected, so typing replaces it, when `select`)."""
+        """Edit `node`, starting from `text` (selected, so typing replaces it, when `select`);
+        `bounds` are what a group `node` can score."""
         self.node = node
         self.check.criteria, self.check.node, self.check.lang = criteria, node, lang
+        self.check.bounds = bounds
         self.placeholder = prompt
         self.border_title = prompt
         self.value = text

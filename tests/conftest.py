@@ -54,3 +54,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.nodeid.startswith("tests/tui/") or "/tests/tui/" in str(item.path):
             item.add_marker(slow)
+
+
+@pytest.fixture(autouse=True)
+def _default_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command run without --lang follows ICTSCORE_LANG, else Vietnamese: the tests start from
+    the user's default, whatever the developer's environment says."""
+    monkeypatch.delenv("ICTSCORE_LANG", raising=False)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests that pin the English wording of errors (the corpus of bad inputs and friends);
+    the Vietnamese wording is tested in tests/unit/test_catalogue.py and test_vietnamese.py."""
+    monkeypatch.setenv("ICTSCORE_LANG", "en")

@@ -27,6 +27,8 @@ WHOLE_FILE = (
     "add --criteria",
 )
 
+pytestmark = pytest.mark.usefixtures("english")  # they pin the English errors
+
 
 def expectation(case: str) -> dict[str, Any]:
     return tomllib.loads((CORPUS / case / "case.expect").read_text("utf-8"))

@@ -16,6 +16,8 @@ from ictscore.planning import audit
 
 from ..conftest import ROOT
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of errors
+
 DEFAULT_NAME = "bac-giang-so-noi-vu-2021.toml"
 
 

@@ -154,6 +154,7 @@ def test_monte_carlo_in_plan_output(capsys) -> None:  # type: ignore[no-untyped-
     assert mc["p_target"] == pytest.approx(sum(c for r, c in counts.items() if r <= 5) / 500)
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_arguments_exit_2(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["seek", SCENARIO, "--overtake", "nobody"]) == 2
     assert "no entity 'nobody' to overtake" in capsys.readouterr().err

@@ -83,6 +83,7 @@ def test_open_scenario_and_new_from_criteria(
         ["open", str(DEFAULT), "--focus", "so-tu-phap"],
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_open_refuses_bad_arguments(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(argv) == 2
     err = capsys.readouterr().err

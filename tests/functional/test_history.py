@@ -201,7 +201,7 @@ def test_csv_and_markdown(capsys: pytest.CaptureFixture[str]) -> None:
 def test_written_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "ls.md"
     code, out, err = run(capsys, "bac-ninh", "-f", "markdown", "-o", str(target))
-    assert code == 0 and out == "" and "wrote" in err
+    assert code == 0 and out == "" and "đã ghi" in err  # Vietnamese, the default
     assert "Bắc Giang" in target.read_text(encoding="utf-8")
 
 

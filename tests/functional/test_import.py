@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import openpyxl  # in the test extra: the xlsx checks must run, never skip
+import openpyxl  # a core dependency: the xlsx checks must run, never skip
 import pytest
 
 from ictscore.cli.main import main
@@ -21,6 +21,8 @@ DTI = CRITERIA / "vn-dti-2022-province.toml"
 DEPT = CRITERIA / "bac-giang-department-dti.toml"
 RANKS = ROOT / "tests" / "data" / "dti-2022-ranks.csv"
 """The published DTI 2022 order: 63 provinces by id and by the name the ranking prints."""
+
+pytestmark = pytest.mark.usefixtures("english")  # they pin the English errors
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -350,17 +352,6 @@ def test_validate_checks_entity_lists(tmp_path: Path, capsys: pytest.CaptureFixt
     bad.write_text('[list]\nid = "x"\n\n[[entity]]\nid = "a b"\n', encoding="utf-8")
     assert main(["validate", str(bad)]) == 2
     assert "entity[1].id" in capsys.readouterr().err
-
-
-def test_xlsx_without_openpyxl_is_a_clear_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    src = tmp_path / "dti.xlsx"
-    make_dti_xlsx(src)
-    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
-    code, out = _import(tmp_path, str(src), "--criteria", str(DTI))
-    assert code == 2 and not out.exists()
-    assert "pip install 'ictscore[xlsx]'" in capsys.readouterr().err
 
 
 def test_section_rows_are_listed_and_mixed_decimal_marks_refused(

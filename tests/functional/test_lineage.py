@@ -26,6 +26,8 @@ OLD = CRITERIA / "entities" / "vn-provinces.toml"
 REFERENCE = Path(__file__).resolve().parent.parent / "data" / "nq202-2025-lineage.md"
 MERGER = dt.date(2025, 7, 1)
 
+pytestmark = pytest.mark.usefixtures("english")  # they pin the English errors
+
 
 @pytest.fixture(scope="module")
 def new() -> EntityNames:

@@ -270,6 +270,7 @@ def test_data_of_the_new_units_is_read_as_it_is(folder: Path) -> None:
     assert ds.get("so-c").values["nhan_thuc"] == 0.9
 
 
+@pytest.mark.usefixtures("english")
 def test_a_unit_given_directly_and_through_its_predecessors(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

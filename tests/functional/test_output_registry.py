@@ -131,7 +131,7 @@ def test_a_file_name_chooses_its_format() -> None:
     assert writers.for_path(Path("r.htm"), "report").name == "html"
     with pytest.raises(InputError, match=r"use \.csv, \.json, \.md or \.xlsx$"):
         writers.for_path(Path("r.html"), "results")  # HTML is a report's format, not results'
-    with pytest.raises(InputError, match=r"a report is \.html or \.md$"):
+    with pytest.raises(InputError, match=r"a report is \.docx, \.html or \.md$"):
         writers.for_path(Path("r.xlsx"), "report")
     with pytest.raises(InputError, match="use"):
         writers.for_path(Path("r.txt"), "results")  # the table is for a terminal only
@@ -159,14 +159,16 @@ def test_a_format_added_to_the_registry_is_offered_by_the_cli(
 
 
 def test_the_planners_dialog_offers_the_registrys_file_formats() -> None:
+    from ictscore.formats.message import Message
+    from ictscore.presentation import i18n
     from ictscore.tui.exporting import EXPORT_TIP, REPORT_KINDS, REPORT_TIP, RESULT_KINDS
-    from ictscore.tui.i18n import VI
 
     for kinds, kind in ((RESULT_KINDS, "results"), (REPORT_KINDS, "report")):
         offered = sorted(ext for ext, _ in kinds)
         assert offered == sorted(w.extensions[0] for w in writers.file_writers(kind))
     assert RESULT_KINDS[0][0] == ".xlsx" and REPORT_KINDS[0][0] == ".html"
     assert EXPORT_TIP == "Export the results (.xlsx, .csv, .json or .md)"
-    assert REPORT_TIP == "Write the report (.html or .md)"
+    assert REPORT_TIP == "Write the report (.html, .docx or .md)"
     for text in (EXPORT_TIP, REPORT_TIP, *(label for _, label in RESULT_KINDS + REPORT_KINDS)):
-        assert text in VI, f"no Vietnamese for {text!r}"
+        assert isinstance(text, Message), f"not from the catalogue: {text!r}"
+    assert i18n.gettext(EXPORT_TIP, "vi") == "Xuất kết quả (.xlsx, .csv, .json hoặc .md)"

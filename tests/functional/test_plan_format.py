@@ -19,6 +19,8 @@ focus = "so-noi-vu"
 budget = 1000
 """
 
+pytestmark = pytest.mark.usefixtures("english")  # they pin the English errors
+
 
 def _load(tmp_path: Path, body: str) -> list[str]:
     p = tmp_path / "s.toml"

@@ -16,6 +16,8 @@ from ictscore.cli.main import main
 
 from ..conftest import ROOT
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording
+
 DEFAULT = "bac-giang-so-noi-vu-2021.toml"
 
 
@@ -162,3 +164,26 @@ def test_thousands_of_bad_cells_give_a_bounded_message(
     assert len(lines) <= 100, len(lines)
     assert "problems in all" in lines[-1]
     assert "more like this" in err
+
+
+def test_a_data_path_that_is_a_symlink_loop_is_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ROOT / "tests" / "bad_inputs" / "_base"
+    for name in ("criteria.toml", "scenario.toml"):
+        shutil.copy(base / name, tmp_path / name)
+    (tmp_path / "data.csv").symlink_to(tmp_path / "loop")
+    (tmp_path / "loop").symlink_to(tmp_path / "data.csv")
+    code, out, err = _run(capsys, "compute", str(tmp_path / "scenario.toml"))
+    assert code == 2 and out == ""
+    assert "scenario.toml:3 [data]: data file data.csv is a symbolic link that leads back" in err
+    # named directly on the command line, the loop is a message too
+    code, _, err = _run(capsys, "validate", str(tmp_path / "data.csv"))
+    assert code == 2 and "Traceback" not in err and "data.csv" in err
+
+
+def test_help_of_a_command_is_not_an_option_given_twice(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = _run(capsys, "import", "-h")
+    assert code == 0 and "usage: ictscore import" in out and "twice" not in err

@@ -34,6 +34,8 @@ from ictscore.formats.schemas import MODELS, json_schema, schema_file_name, sche
 
 from ..conftest import CRITERIA, ROOT, SCENARIOS
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of errors
+
 SCHEMAS = ROOT / "schemas"
 EXAMPLE = ROOT / "tests" / "data" / "formats-example"
 DOCS = ROOT / "docs" / "formats.md"

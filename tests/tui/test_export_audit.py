@@ -8,16 +8,18 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl  # in the test extra: the xlsx checks must run, never skip
+import docx
+import openpyxl  # a core dependency: the xlsx checks must run, never skip
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from ictscore.formats.message import Message
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning import audit
+from ictscore.presentation import i18n
 from ictscore.tui.app import IctscoreApp
 from ictscore.tui.exporting import REPORT_KINDS, RESULT_KINDS
-from ictscore.tui.i18n import VI
 from ictscore.tui.screens.annotate import AnnotateScreen
 from ictscore.tui.screens.compare import CompareScreen
 from ictscore.tui.screens.confirm import ChoiceScreen
@@ -63,6 +65,7 @@ async def export_to(pilot: Pilot[None], path: Path | str, key: str = "x") -> Non
 async def test_export_each_format(make_app: MakeApp, tmp_path: Path) -> None:
     app = make_app()
     out = tmp_path / "out"
+    out.mkdir()  # a missing folder is refused, not made (test_bad_names_give_a_message)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+z")  # an unsaved state: the export is of the session, not the file
@@ -75,7 +78,7 @@ async def test_export_each_format(make_app: MakeApp, tmp_path: Path) -> None:
     data = json.loads((out / "r.json").read_text(encoding="utf-8"))
     assert data["focus"]["scenario"]["rank"] == 13 == rank(app)
     assert data["changes"] == []
-    assert (out / "r.csv").read_text(encoding="utf-8").startswith("id,name,focus,")
+    assert (out / "r.csv").read_text(encoding="utf-8").startswith("\ufeffid;name;focus;")
     assert "| Tiêu chí |" in (out / "r.md").read_text(encoding="utf-8")
     wb = openpyxl.load_workbook(out / "r.xlsx")
     ranking = list(wb["Xếp hạng"].iter_rows(values_only=True))
@@ -130,7 +133,8 @@ async def test_bad_names_give_a_message(make_app: MakeApp, scenario_copy: Path) 
         await pilot.pause()
         for bad, why in [
             (scenario_copy.parent / "r.pdf", "use .csv, .json, .md or .xlsx"),
-            (scenario_copy / "r.csv", "cannot write"),  # a file as the folder
+            (scenario_copy / "r.csv", "is not a folder"),  # a file as the folder
+            (scenario_copy.parent / "tpyo" / "r.csv", "no folder"),  # a typo is not a folder
             (folder, "this is a folder"),
             (scenario_copy.parent / "r.xlsx", None),  # and a good one still works after
         ]:
@@ -142,11 +146,11 @@ async def test_bad_names_give_a_message(make_app: MakeApp, scenario_copy: Path) 
             else:
                 assert messages(app)[-1].startswith("Không xuất được: "), messages(app)
                 assert why in messages(app)[-1]
-        await pilot.press("X")  # a report is .html or .md
+        await pilot.press("X")  # a report is .docx, .html or .md
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", *str(scenario_copy.parent / "b.xlsx"), "enter")
         await settle(pilot)
-        assert "a report is .html or .md" in messages(app)[-1]
+        assert "a report is .docx, .html or .md" in messages(app)[-1]
     assert not (scenario_copy.parent / "r.pdf").exists()
     assert not (scenario_copy.parent / "b.xlsx").exists()
     assert folder.is_dir() and not any(folder.iterdir())
@@ -165,10 +169,16 @@ async def test_report_from_the_planner(make_app: MakeApp, scenario_copy: Path) -
         assert messages(app)[-1] == f"Report written to {target}"
         await export_to(pilot, scenario_copy.with_name("r.md"), key="X")
         await settle(pilot)
+        await export_to(pilot, scenario_copy.with_name("r.docx"), key="X")
+        await settle(pilot)
+        assert messages(app)[-1] == f"Report written to {scenario_copy.with_name('r.docx')}"
     html = target.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "Draft report" in html
     assert "Báo cáo Sở Nội vụ 8/2021, mục I.4" in html  # the change's source document
     assert scenario_copy.with_name("r.md").read_text(encoding="utf-8").startswith("# Draft report")
+    word = docx.Document(str(scenario_copy.with_name("r.docx")))  # the Word form from `X` too
+    assert word.tables[0].cell(0, 1).paragraphs[0].text == "SOCIALIST REPUBLIC OF VIETNAM"
+    assert any(p.text == "REPORT" for p in word.paragraphs)
 
 
 async def test_edit_log_lists_the_changes(make_app: MakeApp) -> None:
@@ -304,7 +314,8 @@ async def test_keys_are_in_help_and_palette(make_app: MakeApp) -> None:
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "Ghi chú" in titles and "Nhật ký thay đổi" not in titles  # not over itself
     for _, label in RESULT_KINDS + REPORT_KINDS:
-        assert label in VI
+        assert isinstance(label, Message)  # from the catalogue, translated where shown
+    assert i18n.gettext(REPORT_KINDS[0][1], "vi") == "Báo cáo (HTML)"
 
 
 async def test_an_empty_edit_log(make_app: MakeApp, scenario_copy: Path) -> None:

@@ -89,7 +89,7 @@ async def test_undo_redo(make_app: MakeApp) -> None:
         await pilot.press("ctrl+z")
         assert rank(app) == 13 and "●" in app.title
         await pilot.press("ctrl+z")  # nothing left: a message, no crash
-        assert rank(app) == 13 and app.session.scenario.cursor == 0
+        assert rank(app) == 13 and app.session.cursor == 0
         assert [str(n.message) for n in app._notifications][-1] == "Không có gì để hoàn tác"
         await pilot.press("ctrl+y")
         assert rank(app) == 10 and "●" not in app.title
@@ -179,6 +179,8 @@ async def test_conflict_on_save_asks(make_app: MakeApp, scenario_copy: Path) -> 
         scenario_copy.write_text(scenario_copy.read_text() + "# edited elsewhere\n")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.click("#choice-save")  # yes, drop the file's one change (undone)
+        await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         assert "Ghi đè" in str(app.screen.question)
         await pilot.press("escape")  # cancel: the other person's file stays
@@ -186,6 +188,8 @@ async def test_conflict_on_save_asks(make_app: MakeApp, scenario_copy: Path) -> 
         assert scenario_copy.read_text().endswith("# edited elsewhere\n")
         assert "●" in app.title
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#choice-save")
         await pilot.pause()
         await pilot.click("#choice-overwrite")
         await done(app)

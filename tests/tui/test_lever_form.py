@@ -160,8 +160,10 @@ async def test_the_first_lever_of_a_scenario_without_any(
         assert shown == "Chỉ tiêu này càng cao càng tốt: hãy cộng một số dương"
         assert form.effects == []
         form.query_one("#lf-value", Input).value = ""
-        await _fill(pilot, form, lf_value="5")
+        await _fill(pilot, form, lf_value="2,5")  # the decimal comma, as a Vietnamese types it
         await _press(pilot, form, "#lf-add-effect")
+        assert [e.add for e in form.effects] == [2.5]
+        assert "+ 2,5" in str(form.query_one("#lf-effects", Static).render())
         await _press(pilot, form, "#lf-ok")
         assert isinstance(app.screen, PlanScreen)
         assert [lv.cost for lv in app.session.levers] == [1.2e9]

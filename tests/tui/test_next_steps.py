@@ -105,7 +105,7 @@ async def test_next_steps_by_gain_per_cost(make_app: MakeApp) -> None:
         per = [s.per_cost for s in want.steps if s.per_cost is not None]
         assert per == sorted(per, reverse=True)
         assert row(screen, 0)[-1] == display.money_short(want.steps[0].lever.cost, "vi")  # type: ignore[union-attr]
-        assert "theo điểm trên chi phí" in str(screen.query_one("#next-head", Static).render())
+        assert "theo điểm trên kinh phí" in str(screen.query_one("#next-head", Static).render())
 
 
 async def test_next_steps_in_help_and_palette(make_app: MakeApp) -> None:

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.formats.errors import InputError, did_you_mean
+from ictscore.formats.message import N_, os_error
 from ictscore.formats.scenario import ConflictError, Scenario, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
+from ictscore.presentation import i18n
 
 
 def register(sub: Any) -> None:
@@ -68,14 +70,22 @@ def run(args: argparse.Namespace) -> int:
         session.save()
     except ConflictError:
         raise InputError.one(
-            path, "the file changed on disk while the change was being made; nothing written"
+            path, N_("the file changed on disk while the change was being made; nothing written")
         ) from None
     except OSError as exc:
-        raise InputError.one(path, f"cannot write: {exc.strerror or exc}") from None
+        raise InputError.one(path, N_("cannot write: {error}", error=os_error(exc))) from None
     saved = session.applied()[-1]
     who = session.entity_of(saved)
     print(
-        f"wrote {path}: change {session.cursor}, {saved.node} = {saved.value} for {who}",
+        i18n.gettext(
+            "wrote {path}: change {n}, {node} = {value} for {who}",
+            args.lang,
+            path=path,
+            n=session.cursor,
+            node=saved.node,
+            value=saved.value,
+            who=who,
+        ),
         file=sys.stderr,
     )
     return 0
@@ -106,5 +116,5 @@ def _refuse_bundled(path: Path) -> None:
 
     if in_installed_bundle(path):
         raise InputError.one(
-            path, "this is the example bundled inside the installed package: copy it first"
+            path, N_("this is the example bundled inside the installed package: copy it first")
         )

@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(problems)
     comp = compare([p for _, p in loaded], [s.applied() for s, _ in loaded])
     crit = loaded[0][1].result.criteria
-    emit(writers.text(ComparisonDoc(comp, crit), args.format, args.lang), args.output)
+    emit(writers.text(ComparisonDoc(comp, crit), args.format, args.lang), args.output, args.lang)
     return 0

@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_format, emit
+from ictscore.cli.common import add_csv_style, add_format, emit
 from ictscore.formats.lineage import MERGE_WORDS
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import WhatIf
-from ictscore.presentation import writers
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import ResultsDoc
+from ictscore.presentation.writers.csv_style import CsvStyle
 
 
 def register(sub: Any) -> None:
@@ -29,21 +30,30 @@ def register(sub: Any) -> None:
         "entity_list); a list whose units were formed from others ranks them from data of those",
     )
     add_format(p, "results")
+    add_csv_style(p, "plain, which programs read")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_path(args.scenario, args.format, args.lang, args.output, args.entities)
+    style: CsvStyle = args.csv_style or "plain"
+    return run_path(args.scenario, args.format, args.lang, args.output, args.entities, style)
 
 
 def run_path(
-    path: Path, fmt: str, lang: str, output: Path | None = None, entities: Path | None = None
+    path: Path,
+    fmt: str,
+    lang: str,
+    output: Path | None = None,
+    entities: Path | None = None,
+    csv_style: CsvStyle = "plain",
 ) -> int:
+    """Print (or write to `output`) the results; CSV is plain unless asked: `compute` feeds
+    programs and the golden files, `export` writes the file a person opens."""
     scenario = load_scenario(path, entities)
     projection = WhatIf(scenario).project()
     formed_from = {e.id: e.formed_from for e in scenario.dataset.entities if e.formed_from}
     doc = ResultsDoc(projection, scenario.applied(), formed_from, tuple(notes(scenario, lang)))
-    emit(writers.text(doc, fmt, lang), output)
+    emit(writers.text(doc, fmt, lang, csv_style), output, lang)
     return 0
 
 
@@ -52,7 +62,7 @@ def notes(scenario: Scenario, lang: str) -> list[str]:
     was found, and which units were combined from others, and how."""
     fw = scenario.criteria.framework
     out = [
-        f"Giả định: {a.text_vi}" if lang == "vi" else f"Assumption: {a.text_en}"
+        i18n.gettext("Assumption: {text}", lang, text=a.text_vi if lang == "vi" else a.text_en)
         for a in fw.assumptions
     ]
     ds = scenario.dataset
@@ -61,26 +71,29 @@ def notes(scenario: Scenario, lang: str) -> list[str]:
     if merged and rule is not None:
         vi, en = MERGE_WORDS[rule]
         n, total = len(merged), len(ds.entities)
-        if lang == "vi":
-            out.append(
-                f"{n}/{total} đơn vị được hình thành từ sắp xếp: giá trị mỗi tiêu chí của đơn "
-                f"vị đó là {vi} giá trị của các đơn vị trước sắp xếp."
+        out.append(
+            i18n.gettext(
+                "{n} of {total} units were formed by a merger: each of their values is the "
+                "{rule} of the former units' values.",
+                lang,
+                n=n,
+                total=total,
+                rule=vi if lang == "vi" else en,
             )
-        else:
-            out.append(
-                f"{n} of {total} units were formed by a merger: each of their values is the "
-                f"{en} of the former units' values."
-            )
+        )
         focus = next((e for e in merged if e.id == scenario.focus), None)
         if focus is not None:
             former = [ds.former[f] for f in focus.formed_from]
+            old = i18n.gettext("former", lang)
             if lang == "vi":
-                parts = ", ".join(_old(f.name, focus.name, "cũ") for f in former)
-                out.append(f"{focus.name} được hình thành từ: {parts}.")
+                name = focus.name
+                parts = ", ".join(_old(f.name, focus.name, old) for f in former)
             else:
                 name = focus.name_en or focus.name
-                parts = ", ".join(_old(f.name_en or f.name, name, "former") for f in former)
-                out.append(f"{name} was formed from: {parts}.")
+                parts = ", ".join(_old(f.name_en or f.name, name, old) for f in former)
+            out.append(
+                i18n.gettext("{name} was formed from: {parts}.", lang, name=name, parts=parts)
+            )
     return out
 
 

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import project
-from ictscore.presentation import writers
-from ictscore.presentation.display import LANGS
+from ictscore.cli.common import add_csv_style, add_lang, project
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import ResultsDoc
 
 
@@ -24,13 +23,15 @@ def register(sub: Any) -> None:
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
-    p.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
+    add_lang(p)
+    add_csv_style(p, "vi with --lang vi, plain with --lang en")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     writers.for_path(args.output, "results")  # a wrong extension fails before any computing
     scenario, projection = project(args.scenario)
-    writers.write_file(ResultsDoc(projection, scenario.applied()), args.output, args.lang)
-    print(f"wrote {args.output}", file=sys.stderr)
+    doc = ResultsDoc(projection, scenario.applied())
+    writers.write_file(doc, args.output, args.lang, args.csv_style)
+    print(i18n.gettext("wrote {path}", args.lang, path=args.output), file=sys.stderr)
     return 0

@@ -18,42 +18,26 @@ from typing import Any
 from ictscore.cli.common import add_format, emit
 from ictscore.formats.criteria import Criteria, load_criteria
 from ictscore.planning.history import UnitHistory, latest_phrases, load_unit_history
-from ictscore.presentation import display
+from ictscore.presentation import display, i18n
+from ictscore.presentation.i18n import N_
+from ictscore.presentation.writers.results import _md_table, _text_table
 from ictscore.resources import bundled_root
 
 _T = {
-    "vi": {
-        "title": "Lịch sử xếp hạng",
-        "year": "Năm",
-        "unit": "Đơn vị",
-        "rank": "Hạng",
-        "score": "Điểm",
-        "status": "Số liệu",
-        "source": "Nguồn",
-        "sources": "Nguồn",
-        "summary": "Diễn biến",
-        "published": "công bố",
-        "derived": "suy ra",
-        "none": "(chưa có kết quả công bố nào của đơn vị này)",
-        "formed": "{name} được hình thành ngày {date} từ: {parts}.",
-        "became": "Từ ngày {date}, {name} là một phần của {new}.",
-    },
-    "en": {
-        "title": "Ranking history",
-        "year": "Year",
-        "unit": "Unit",
-        "rank": "Rank",
-        "score": "Score",
-        "status": "Figures",
-        "source": "Source",
-        "sources": "Sources",
-        "summary": "In short",
-        "published": "published",
-        "derived": "derived",
-        "none": "(no published result of this unit)",
-        "formed": "{name} was formed on {date} from: {parts}.",
-        "became": "From {date}, {name} is part of {new}.",
-    },
+    "title": N_("Ranking history"),
+    "year": N_("Year"),
+    "unit": N_("Unit"),
+    "rank": N_("Rank"),
+    "score": N_("Score"),
+    "status": N_("Figures"),
+    "source": N_("Source"),
+    "sources": N_("Sources"),
+    "summary": N_("In short"),
+    "published": N_("published"),
+    "derived": N_("derived"),
+    "none": N_("(no published result of this unit)"),
+    "formed": N_("{name} was formed on {date} from: {parts}."),
+    "became": N_("From {date}, {name} is part of {new}."),
 }
 
 
@@ -79,7 +63,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     root = bundled_root() / "criteria"
     uh = load_unit_history(root, args.entity, args.family, args.entities)
-    emit(render(uh, args.format, args.lang, _labels(root, uh)), args.output)
+    emit(render(uh, args.format, args.lang, _labels(root, uh)), args.output, args.lang)
     return 0
 
 
@@ -106,7 +90,7 @@ def _date(d: dt.date, lang: str) -> str:
 
 
 def lineage_line(uh: UnitHistory, lang: str) -> str:
-    t = _T[lang]
+    t = i18n.table(_T, lang)
     rec = uh.names.records[uh.id]
     name = uh.names.name(uh.id) if lang == "vi" else (uh.names.name_en(uh.id) or uh.name)
     if uh.names.merged(uh.id) and rec.formed is not None:
@@ -190,7 +174,7 @@ def as_csv(uh: UnitHistory, lang: str) -> str:
 
 
 def as_text(uh: UnitHistory, lang: str, labels: dict[str, dict[str, str]], markdown: bool) -> str:
-    t = _T[lang]
+    t = i18n.table(_T, lang)
     h = "## " if markdown else ""
     name = uh.name if lang == "vi" else (uh.names.name_en(uh.id) or uh.name)
     out = [f"{'# ' if markdown else ''}{t['title']} {uh.history.family.upper()} — {name}", ""]
@@ -231,25 +215,3 @@ def as_text(uh: UnitHistory, lang: str, labels: dict[str, dict[str, str]], markd
     out += [f"{h}{t['sources']}", ""]
     out += [f"[{k}] {src}" + ("  " if markdown else "") for k, src in enumerate(sources, 1)]
     return "\n".join(out).rstrip() + "\n"
-
-
-def _text_table(head: list[str], rows: list[list[str]], right: set[int]) -> str:
-    widths = [max(len(h), *(len(r[k]) for r in rows)) for k, h in enumerate(head)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(
-            c.rjust(w) if k in right else c.ljust(w)
-            for k, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    return "\n".join([line(head), "  ".join("─" * w for w in widths), *map(line, rows)]) + "\n"
-
-
-def _md_table(head: list[str], rows: list[list[str]], right: set[int]) -> str:
-    def esc(s: str) -> str:
-        return s.replace("|", "\\|")
-
-    sep = ["---:" if k in right else "---" for k in range(len(head))]
-    lines = ["| " + " | ".join(map(esc, head)) + " |", "| " + " | ".join(sep) + " |"]
-    lines += ["| " + " | ".join(esc(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines) + "\n"

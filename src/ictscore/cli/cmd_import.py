@@ -11,7 +11,9 @@ from ictscore.formats.criteria import load_criteria
 from ictscore.formats.dataset import parse_csv, write_csv
 from ictscore.formats.errors import InputError
 from ictscore.formats.importing import ImportOptions, entities_for, import_table, load_mapping
+from ictscore.formats.message import N_
 from ictscore.formats.names import load_entity_list
+from ictscore.presentation import i18n
 from ictscore.presentation.writers import write_output
 
 
@@ -51,7 +53,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     out: Path = args.output
     if out.suffix.lower() != ".csv":
-        raise InputError.one(out, "the data file written by import is CSV: name it *.csv")
+        raise InputError.one(out, N_("the data file written by import is CSV: name it *.csv"))
     criteria = load_criteria(args.criteria)
     mapping = load_mapping(args.mapping) if args.mapping else None
     names = load_entity_list(args.entities) if args.entities else entities_for(criteria)
@@ -69,11 +71,18 @@ def run(args: argparse.Namespace) -> int:
     text = write_csv(imported.dataset, criteria)
     parse_csv(text, out, criteria)  # what a scenario will load: checked before it is written
     for note in imported.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(
+            i18n.gettext("note: {note}", args.lang, note=i18n.text(note, args.lang)),
+            file=sys.stderr,
+        )
     write_output(out, text.encode("utf-8"))
     used = sum(1 for c in imported.columns if c.how in ("name", "mapping"))
-    print(
-        f"wrote {out} ({len(imported.dataset.entities)} entities, {used} columns)",
-        file=sys.stderr,
+    said = i18n.gettext(
+        "wrote {path} ({entities} entities, {columns} columns)",
+        args.lang,
+        path=out,
+        entities=len(imported.dataset.entities),
+        columns=used,
     )
+    print(said, file=sys.stderr)
     return 0

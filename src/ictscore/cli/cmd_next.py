@@ -9,6 +9,7 @@ from typing import Any
 
 from ictscore.cli.common import add_format, emit
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.next_steps import next_steps
 from ictscore.planning.planner import start_result
@@ -20,9 +21,11 @@ def _positive(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            str(N_("'{text}' is not a whole number", text=text))
+        ) from None
     if n < 1:
-        raise argparse.ArgumentTypeError(f"--limit must be 1 or more, got {n}")
+        raise argparse.ArgumentTypeError(str(N_("--limit must be 1 or more, got {n}", n=n)))
     return n
 
 
@@ -54,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     w, start = start_result(scenario, "baseline" if args.baseline else "whatif")
     if scenario.focus not in start.entity_ids:
-        raise InputError.one(str(args.scenario), f"no entity '{scenario.focus}'", "focus")
+        raise InputError.one(str(args.scenario), N_("no entity '{id}'", id=scenario.focus), "focus")
     levers = scenario.file.lever
     ans = next_steps(w.engine, start, scenario.focus, levers, args.per_cost, args.limit)
     names = {e.id: e.name for e in scenario.dataset.entities}

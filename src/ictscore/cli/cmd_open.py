@@ -10,10 +10,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import Planner
+from ictscore.cli.common import Planner, add_lang
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import Scenario, load_scenario, new_scenario
-from ictscore.presentation.display import LANGS
 
 
 def register(sub: Any) -> None:
@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "-o", "--output", type=Path, help="where a new scenario is saved (with --criteria/--data)"
     )
-    p.add_argument("--lang", choices=LANGS, default="vi", help="interface language (default: vi)")
+    add_lang(p)
     p.set_defaults(func=run)
 
 
@@ -46,7 +46,7 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
     if args.scenario is not None:
         if args.criteria or args.data or args.focus or args.output:
             raise InputError.one(
-                "open", "give either a SCENARIO or --criteria with --data, not both"
+                "open", N_("give either a SCENARIO or --criteria with --data, not both")
             )
         path = args.scenario
         if not path.exists():  # a bundled scenario by name, from any folder
@@ -55,7 +55,7 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
             path = bundled_scenario(path) or path
         return load_scenario(path)
     if args.criteria is None or args.data is None:
-        raise InputError.one("open", "give a SCENARIO, or both --criteria and --data")
+        raise InputError.one("open", N_("give a SCENARIO, or both --criteria and --data"))
     target = args.output or args.data.with_name(args.data.stem + ".scenario.toml")
     return new_scenario(args.criteria, args.data, args.focus, target.resolve())
 
@@ -70,7 +70,8 @@ def planner_of(args: argparse.Namespace) -> Planner:
     planner: Planner | None = getattr(args, "planner", None)
     if planner is None:
         raise InputError.one(
-            "open", "no interactive planner here: run the ictscore program (python -m ictscore)"
+            "open",
+            N_("no interactive planner here: run the ictscore program (python -m ictscore)"),
         )
     return planner
 

@@ -9,17 +9,20 @@ from typing import Any
 from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_, message_of
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.planner import plan
-from ictscore.presentation import display, writers
+from ictscore.presentation import numbers, writers
 from ictscore.presentation.documents import PlanDoc
 
 
-def _vnd(text: str) -> float:
+def _vnd(text: str, lang: str, where: str) -> float:
+    """--budget as a Vietnamese types it ("2 tỷ", "500 triệu", "2.000.000.000"); an error is a
+    located problem, printed in the command's language."""
     try:
-        return display.parse_money(text)
+        return numbers.parse_money(text, lang)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise InputError.one(where, message_of(exc), "--budget") from None
 
 
 def register(sub: Any) -> None:
@@ -32,7 +35,11 @@ def register(sub: Any) -> None:
         "Carlo of the rank when the scenario has [uncertainty] (or --draws).",
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
-    p.add_argument("--budget", type=_vnd, metavar="VND", help="budget (default: the scenario's)")
+    p.add_argument(
+        "--budget",
+        metavar="VND",
+        help="budget, e.g. '2 tỷ' or 2000000000 (default: the scenario's)",
+    )
     p.add_argument("--target-rank", type=int, metavar="N", help="least cost reaching rank N")
     p.add_argument(
         "--objective", choices=("score", "rank"), default="score", help="what to maximise"
@@ -49,15 +56,18 @@ def run(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     where = str(args.scenario)
     n = len(scenario.dataset.entities)
+    budget = None if args.budget is None else _vnd(args.budget, args.lang, where)
     if args.target_rank is not None and not 1 <= args.target_rank <= n:
-        raise InputError.one(where, f"rank {args.target_rank} is not between 1 and {n}")
+        raise InputError.one(
+            where, N_("rank {rank} is not between 1 and {n}", rank=args.target_rank, n=n)
+        )
     if args.draws is not None and args.draws < 0:
-        raise InputError.one(where, "--draws cannot be negative")
+        raise InputError.one(where, N_("--draws cannot be negative"))
     bar = ProgressBar("plan")
     try:
         rep = plan(
             scenario,
-            args.budget,
+            budget,
             args.target_rank,
             args.objective,
             "baseline" if args.baseline else "whatif",
@@ -66,5 +76,5 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         bar.close()
-    emit(writers.text(PlanDoc(rep), args.format, args.lang), args.output)
+    emit(writers.text(PlanDoc(rep), args.format, args.lang), args.output, args.lang)
     return 0

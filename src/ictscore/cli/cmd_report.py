@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ictscore.cli.common import add_lang
 from ictscore.cli.output import write_stdout
 from ictscore.formats.scenario import load_scenario
-from ictscore.presentation import writers
-from ictscore.presentation.display import LANGS
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import report_of
 
 
@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
         type=Path,
         help=f"report file, {writers.file_choices('report')} (default: Markdown to stdout)",
     )
-    p.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
+    add_lang(p)
     p.set_defaults(func=run)
 
 
@@ -42,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     writers.for_path(args.output, "report")  # a wrong extension fails before any computing
     writers.write_file(report_of(scenario), args.output, args.lang)
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(i18n.gettext("wrote {path}", args.lang, path=args.output), file=sys.stderr)
     return 0

@@ -11,11 +11,13 @@ from typing import Any
 from ictscore.cli.common import add_format, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
+from ictscore.formats.plan import MOST_VND
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.combine import Combination
 from ictscore.planning.planner import cheapest, goal_seek
 from ictscore.planning.seek import Goal
-from ictscore.presentation import writers
+from ictscore.presentation import numbers, writers
 from ictscore.presentation.documents import SeekDoc
 
 
@@ -23,14 +25,12 @@ def _at_least_one(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            str(N_("'{text}' is not a whole number", text=text))
+        ) from None
     if n < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
+        raise argparse.ArgumentTypeError(str(N_("must be 1 or more, got {n}", n=n)))
     return n
-
-
-MOST_VND = 1e15
-"""A million billion đồng: past this, an amount is a typo, not a cost."""
 
 
 def register(sub: Any) -> None:
@@ -74,30 +74,33 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
     combo: Combination | bool | None = False
     if args.cost:
-        costs = _costs(args.cost, str(args.scenario))
+        costs = _costs(args.cost, str(args.scenario), args.lang)
         target = ans.target_rank
         if target is None:
-            raise InputError.one(str(args.scenario), "--cost needs --rank or --gain", "--cost")
+            raise InputError.one(str(args.scenario), N_("--cost needs --rank or --gain"), "--cost")
         combo = cheapest(scenario, target, costs, "baseline" if args.baseline else "whatif", bar)
     names = {e.id: e.name for e in scenario.dataset.entities}
     doc = SeekDoc(ans, names, scenario.criteria, combo)
-    emit(writers.text(doc, args.format, args.lang), args.output)
+    emit(writers.text(doc, args.format, args.lang), args.output, args.lang)
     return 0
 
 
-def _costs(items: list[str], where: str) -> dict[str, float]:
+def _costs(items: list[str], where: str, lang: str) -> dict[str, float]:
+    """`--cost node="500 triệu"`: amounts read as the user types them (see `numbers`)."""
     out: dict[str, float] = {}
     for item in items:
         node, sep, amount = item.partition("=")
         try:
-            value = float(amount.replace("_", ""))
+            value = numbers.parse_money(amount, lang) if sep else -1.0
         except ValueError:
             value = -1.0
         if not math.isfinite(value) or value > MOST_VND:
             raise InputError.one(
-                where, f"'{item}': a cost must be a finite amount of VND", "--cost"
+                where, N_("'{item}': a cost must be a finite amount of VND", item=item), "--cost"
             )
         if not sep or value < 0:
-            raise InputError.one(where, f"'{item}' is not ID=VND (cost of one unit)", "--cost")
+            raise InputError.one(
+                where, N_("'{item}' is not ID=VND (cost of one unit)", item=item), "--cost"
+            )
         out[node.strip()] = value
     return out

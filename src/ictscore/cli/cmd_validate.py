@@ -19,10 +19,12 @@ from ictscore.formats.errors import InputError, Problem
 from ictscore.formats.importing import entities_for
 from ictscore.formats.kinds import declared_kind
 from ictscore.formats.lineage import ranked_dataset
+from ictscore.formats.message import N_
 from ictscore.formats.names import load_entity_list
 from ictscore.formats.scenario import load_scenario
 from ictscore.formats.tomlfile import parse_toml
 from ictscore.planning.whatif import WhatIf
+from ictscore.presentation import i18n
 
 
 def register(sub: Any) -> None:
@@ -43,7 +45,12 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             kind = check(path, args.criteria)
-            print(f"ok: {path} ({kind})", file=sys.stderr)
+            print(
+                i18n.gettext(
+                    "ok: {path} ({kind})", args.lang, path=path, kind=i18n.text(kind, args.lang)
+                ),
+                file=sys.stderr,
+            )
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -63,20 +70,20 @@ def check(path: Path, criteria: Path | None) -> str:
         loaded = load_criteria(path)
         check_computable(loaded)
         entities_for(loaded)  # its entity list, when it names one, must load too
-        return "criteria"
+        return N_("criteria")
     if kind == "entities":
         load_entity_list(path)
-        return "entity list"
+        return N_("entity list")
     if kind == "scenario":
         WhatIf(load_scenario(path)).project()
-        return "scenario"
+        return N_("scenario")
     return _data(path, criteria)
 
 
 def _guess(path: Path, data: dict[str, Any]) -> str:
     """The kind of a file that does not declare one, from the tables it has."""
     if "framework" in data:
-        return "criteria"
+        return N_("criteria")
     if "list" in data:
         return "entities"
     if "criteria" in data:
@@ -85,20 +92,22 @@ def _guess(path: Path, data: dict[str, Any]) -> str:
         return "data"
     raise InputError.one(
         path,
-        "not a criteria file ([framework]), a scenario (criteria = ...), a data file "
-        '([[entity]]) or an entity list ([list]); a file may say which with kind = "..."',
+        N_(
+            "not a criteria file ([framework]), a scenario (criteria = ...), a data file "
+            '([[entity]]) or an entity list ([list]); a file may say which with kind = "..."'
+        ),
     )
 
 
 def _data(path: Path, criteria: Path | None) -> str:
     if criteria is None:
         raise InputError.one(
-            path, "a data file is checked against a framework: add --criteria CRITERIA.toml"
+            path, N_("a data file is checked against a framework: add --criteria CRITERIA.toml")
         )
     crit = load_criteria(criteria)
     # the rows must also make up the units the framework ranks (a merged unit given twice...)
     ranked_dataset(load_dataset(path, crit), crit)
-    return "data"
+    return N_("data")
 
 
 def _is_history(path: Path) -> bool:
@@ -120,4 +129,4 @@ def _history(path: Path) -> str:
     history = load_history(path)
     lists = bundled_lists(path.resolve().parent.parent)
     check_units(history, lists or bundled_lists(bundled_root() / "criteria"))
-    return "results history"
+    return N_("results history")

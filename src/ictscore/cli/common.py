@@ -10,13 +10,27 @@ from pathlib import Path
 from ictscore.cli.output import write_stdout
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import Projection, WhatIf
-from ictscore.presentation import writers
-from ictscore.presentation.display import LANGS
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import Kind
+from ictscore.presentation.i18n import ENV, LANGS
+from ictscore.presentation.writers.csv_style import STYLES
 
 Planner = Callable[[Scenario, str], int]
 """Opens the interactive planner on a scenario, in a language; returns the exit code. The program
 (`ictscore.__main__`) hands one to `ictscore.cli.main.main`, which cannot import the planner."""
+
+
+def add_lang(p: argparse.ArgumentParser) -> None:
+    """--lang: the language of every word and number the command prints, errors included.
+
+    Left None here and resolved by `ictscore.cli.main` from ICTSCORE_LANG, else Vietnamese, so
+    that one environment variable sets the language of every command."""
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help=f"language of words, numbers and errors (default: ${ENV}, else vi)",
+    )
 
 
 def add_format(p: argparse.ArgumentParser, kind: Kind) -> None:
@@ -28,9 +42,7 @@ def add_format(p: argparse.ArgumentParser, kind: Kind) -> None:
         default="table",
         help="output format (default: table)",
     )
-    p.add_argument(
-        "--lang", choices=LANGS, default="vi", help="language of labels and numbers (default: vi)"
-    )
+    add_lang(p)
     p.add_argument(
         "--output",
         "-o",
@@ -40,15 +52,26 @@ def add_format(p: argparse.ArgumentParser, kind: Kind) -> None:
     )
 
 
+def add_csv_style(p: argparse.ArgumentParser, default: str) -> None:
+    """--csv-style: the CSV Excel opens on a Vietnamese computer, or the one programs read."""
+    p.add_argument(
+        "--csv-style",
+        choices=STYLES,
+        default=None,
+        help="CSV for Excel in Vietnamese settings (vi: ';' between fields, decimal commas, "
+        f"UTF-8 with BOM) or for programs (plain: ',' and points); default: {default}",
+    )
+
+
 def project(path: Path) -> tuple[Scenario, Projection]:
     scenario = load_scenario(path)
     return scenario, WhatIf(scenario).project()
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Data to `-o FILE`, or to standard output (no -o, or `-o -`)."""
+def emit(text: str, output: Path | None, lang: str | None = None) -> None:
+    """Data to `-o FILE` (saying so in `lang`), or to standard output (no -o, or `-o -`)."""
     if output is None or str(output) == "-":
         write_stdout(text)
         return
     writers.write_output(output, text.encode("utf-8"))
-    print(f"wrote {output}", file=sys.stderr)
+    print(i18n.gettext("wrote {path}", lang or i18n.default_lang(), path=output), file=sys.stderr)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ictscore import __version__
 from ictscore.formats.errors import InputError, summarise
 from ictscore.formats.inputs import forget
+from ictscore.presentation import i18n
 
 if TYPE_CHECKING:
     from ictscore.cli.common import Planner
@@ -61,6 +62,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     names = [first] if first in COMMANDS else COMMANDS
     for name in names:
         _command_module(name).register(sub)
+    from ictscore.cli.common import add_lang
+
+    for command in sub.choices.values():  # --lang on every command, errors included
+        if not any("--lang" in a.option_strings for a in command._actions):
+            add_lang(command)
     return parser
 
 
@@ -76,14 +82,18 @@ def _given_twice(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | 
         if arg == "--":
             break
         flag = arg.split("=", 1)[0]
-        for action in actions:
-            if flag in action.option_strings and not isinstance(
-                action, argparse._AppendAction | argparse._CountAction
-            ):
-                key = action.dest
-                if key in seen:
-                    return "/".join(action.option_strings)
-                seen[key] = flag
+        # one action per argument: `import -h` names the subcommand's help, not also the
+        # top-level one (counting both made every `COMMAND -h` "given twice")
+        found = next((a for a in reversed(actions) if flag in a.option_strings), None)
+        if found is None or isinstance(
+            found,
+            argparse._AppendAction | argparse._CountAction | argparse._HelpAction,
+        ):
+            continue
+        key = found.dest
+        if key in seen:
+            return "/".join(found.option_strings)
+        seen[key] = flag
     return None
 
 
@@ -100,26 +110,48 @@ def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> i
         parser.error(f"{twice} is given twice: say it once (the second would silently win)")
     args = parser.parse_args(args_in)
     args.planner = planner
+    args.lang = getattr(args, "lang", None) or i18n.default_lang()
+    lang = args.lang
     try:
         if args.command is None:
             return _default(args)
         code: int = args.func(args)
         return code
     except InputError as exc:
-        for line in summarise(exc.problems):
-            print(f"error: {line}" if not line.startswith(" ") else line, file=sys.stderr)
+        lines = summarise(
+            exc.problems,
+            show=lambda p: i18n.problem(p, lang),
+            say=lambda msgid, **kw: i18n.gettext(msgid, lang, **kw),
+        )
+        for line in lines:
+            print(
+                f"{i18n.gettext('error', lang)}: {line}" if not line.startswith(" ") else line,
+                file=sys.stderr,
+            )
+        return EXIT_BAD_INPUT
+    except RuntimeError as exc:
+        # Path.resolve on Python 3.11 reports a symbolic link loop so, not as an OSError
+        if not str(exc).startswith("Symlink loop"):
+            raise
+        where = str(exc).split(" from ", 1)[-1]
+        loop = i18n.gettext("a symbolic link that leads back to itself", lang)
+        print(f"{i18n.gettext('error', lang)}: {where}: {loop}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except RecursionError:
-        print("error: an input is nested too deeply to be read", file=sys.stderr)
+        print(
+            f"{i18n.gettext('error', lang)}: "
+            + i18n.gettext("an input is nested too deeply to be read", lang),
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             return 0
         where = exc.filename or "<output>"
-        print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{i18n.gettext('error', lang)}: {where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(i18n.gettext("interrupted", lang), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

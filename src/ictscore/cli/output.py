@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
 
 
 def write_stdout(text: str) -> None:
@@ -20,8 +21,11 @@ def write_stdout(text: str) -> None:
         if stream.isatty() or not hasattr(stream, "buffer"):
             raise InputError.one(
                 "<stdout>",
-                f"this terminal's encoding ({encoding}) cannot show Vietnamese: use a UTF-8 "
-                "locale (e.g. LANG=C.UTF-8) or write to a file with -o",
+                N_(
+                    "this terminal's encoding ({encoding}) cannot show Vietnamese: use a UTF-8 "
+                    "locale (e.g. LANG=C.UTF-8) or write to a file with -o",
+                    encoding=encoding,
+                ),
             ) from None
         stream.flush()
         stream.buffer.write(text.encode("utf-8"))

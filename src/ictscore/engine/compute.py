@@ -87,9 +87,9 @@ class Engine:
     # --- full computation ----------------------------------------------------------------------
 
     def compute(self, dataset: Dataset, source: str | None = None) -> Result:
-        ids = tuple(e.id for e in dataset.entities)
-        names = {e.id: e.name for e in dataset.entities}
-        inputs = {n: tuple(e.values.get(n) for e in dataset.entities) for n in self.order}
+        ids = tuple(dataset.ids())
+        names = dataset.names()
+        inputs = {n: dataset.column(n) for n in self.order}
         src = source or (str(dataset.path) if dataset.path else "data")
         return self.compute_inputs(ids, names, inputs, src, dataset.lines)
 

@@ -11,7 +11,15 @@ import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
 
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.kinds import (
@@ -22,13 +30,14 @@ from ictscore.formats.kinds import (
     version_check,
 )
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
+from ictscore.scoring.base import NoBoolNumbers
 from ictscore.scoring.methods import METHODS
 from ictscore.scoring.rules import Rule
 
 Direction = Literal["higher", "lower"]
 
 
-class Strict(BaseModel):
+class Strict(NoBoolNumbers):
     """The base of every file model: an unknown key is an error (a typo must not be ignored
     silently), and a loaded file cannot be changed behind the loader's back.
 
@@ -50,6 +59,31 @@ def _finite(v: float) -> float:
     return v
 
 
+_TEXT_OR_TABLE = {
+    "anyOf": [
+        {"type": "string"},
+        {"type": "object", "additionalProperties": {"type": "string"}},
+    ]
+}
+"""A text, or a table of one text per language: what a file may give for a note."""
+
+
+def localised(data: Any, key: str) -> Any:
+    """Accept `key = { vi = "...", en = "..." }` beside `key_vi` / `key_en` (old files).
+
+    The table fills `key_vi` and `key_en` (what the code reads) and is kept whole in
+    `<key>s`, so a third language is a new key in the files, not a code change."""
+    if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+        return data
+    d = dict(data)
+    table = {str(k): str(v) for k, v in d.pop(key).items()}
+    first = table.get("vi") or next(iter(table.values()), "")
+    d.setdefault(f"{key}_vi", first)
+    d.setdefault(f"{key}_en", table.get("en", first))
+    d[f"{key}s"] = table
+    return d
+
+
 class Source(Strict):
     """A document the framework rests on, so that a reader can check the encoding against it."""
 
@@ -58,9 +92,29 @@ class Source(Strict):
     date: str | None = Field(
         default=None, description="Date of the document, as text (e.g. '2022-05-20')."
     )
-    note: str | None = Field(
-        default=None, description="What in this file the document supports, and where in it."
+    note: Annotated[str | None, WithJsonSchema(_TEXT_OR_TABLE)] = Field(
+        default=None,
+        description="What in this file the document supports, and where in it; a text, or a "
+        'table with one per language (note = { vi = "...", en = "..." }).',
     )
+    notes: SkipJsonSchema[dict[str, str]] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="The note in each language, from a `note` table (see `note_in`).",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _note_table(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("note"), dict):
+            d = dict(data)
+            d["notes"] = {str(k): str(v) for k, v in d.pop("note").items()}
+            d["note"] = d["notes"].get("en") or next(iter(d["notes"].values()), None)
+            return d
+        return data
+
+    def note_in(self, lang: str) -> str | None:
+        return self.notes.get(lang, self.note) if self.notes else self.note
 
 
 class Grade(Strict):
@@ -91,6 +145,21 @@ class NodeBase(Strict):
     )
     name_vi: str = Field(description="Name in Vietnamese, as the decision writes it.")
     name_en: str = Field(description="Name in English.")
+    names: SkipJsonSchema[dict[str, str]] = Field(
+        default_factory=dict,
+        exclude=True,
+        description='`name = { vi = "...", en = "..." }` kept whole: a third language needs no '
+        "code change.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_table(cls, data: Any) -> Any:
+        return localised(data, "name")
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or (self.name_vi if lang == "vi" else self.name_en)
+
     unit: str = Field(
         default="", description="Unit of the value, shown beside it (e.g. '%', 'điểm')."
     )
@@ -384,8 +453,7 @@ class Criteria:
         return self.nodes[node_id]
 
     def label(self, node_id: str, lang: str = "vi") -> str:
-        n = self.nodes[node_id]
-        return n.name_vi if lang == "vi" else n.name_en
+        return self.nodes[node_id].name(lang)
 
     def decimals(self, node_id: str) -> int:
         d = self.nodes[node_id].decimals
@@ -528,6 +596,18 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
                     path, f"'{node}' is listed twice among the children of '{agg_id}'", where, line
                 )
             child_ids.add(node)
+        factors = [
+            _number(c.get("points", c.get("weight", 1.0))) for c in kids if isinstance(c, dict)
+        ]
+        if kids and all(f == 0 for f in factors):
+            # weighted_mean and points_over_max then divide by zero weight and every entity
+            # scores 0 (all ranked 1st); sum gives 0 too: never a framework anyone publishes
+            pc.add(
+                path,
+                f"every child of '{agg_id}' has weight or points 0: every entity would score 0",
+                f"aggregate[{i + 1}].children",
+                line,
+            )
         total = _number(agg.get("total"))
         factors = [
             _number(c.get("points", c.get("weight", 1.0))) for c in kids if isinstance(c, dict)
@@ -543,6 +623,7 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
                     f"aggregate[{i + 1}].total",
                     locate(text, ("aggregate", i, "total")),
                 )
+    _check_grades(data, path, text, pc)
     fw = data.get("framework")
     root = fw.get("root") if isinstance(fw, dict) else None
     if isinstance(root, str) and root not in seen:
@@ -562,6 +643,25 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
             line,
         )
     return pc
+
+
+def _check_grades(data: dict[str, Any], path: Path, text: str, pc: ProblemCollector) -> None:
+    """Two grades from the same score: the one shown would depend on the order of the file."""
+    first: dict[float, int] = {}
+    for i, g in enumerate(_tables(data, "grades")):
+        lo = _number(g.get("min"))
+        if lo is None:
+            continue
+        if lo in first:
+            pc.add(
+                path,
+                f"grades[{first[lo] + 1}] already starts at {lo:g}: two grades cannot share a "
+                "threshold",
+                f"grades[{i + 1}].min",
+                locate(text, ("grades", i, "min")),
+            )
+        else:
+            first[lo] = i
 
 
 def load_criteria(path: Path) -> Criteria:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+import itertools
+import math
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, overload
 
 from pydantic import Field, GetJsonSchemaHandler, ValidationError, WithJsonSchema
 from pydantic.json_schema import JsonSchemaValue
@@ -29,8 +32,9 @@ from ictscore.formats.kinds import (
     kind_description,
     version_check,
 )
+from ictscore.formats.message import message_of
 from ictscore.formats.tomlfile import locate, parse_toml, read_text, validation_problems
-from ictscore.formats.values import Value, coerce
+from ictscore.formats.values import Value, coerce, coercer
 
 RESERVED = ("id", "name", "name_en", "source")
 
@@ -97,7 +101,7 @@ InlineData = Annotated[dict[str, Any], _AsDataFile]
 """A scenario's `data` written inline: a table that `parse_inline` validates as a `DataFile`."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     name: str
@@ -112,7 +116,9 @@ class Entity:
 
 @dataclass(frozen=True)
 class Dataset:
-    entities: tuple[Entity, ...]
+    entities: Sequence[Entity]
+    """The rows in file order: a tuple, or (for a CSV file) `Rows`, which keeps the values by
+    column and makes each `Entity` when it is asked for."""
     path: Path | None = None
     header_notes: tuple[str, ...] = field(default=())
     lines: Mapping[str, int] = field(default_factory=dict)
@@ -122,101 +128,351 @@ class Dataset:
     shows when it says what a unit was formed from."""
 
     def ids(self) -> list[str]:
+        if isinstance(self.entities, Rows):
+            return list(self.entities.ids)
         return [e.id for e in self.entities]
 
+    def names(self) -> dict[str, str]:
+        """Each entity's name by id."""
+        if isinstance(self.entities, Rows):
+            return self.entities.names()
+        return {e.id: e.name for e in self.entities}
+
+    def column(self, node: str) -> tuple[Value | None, ...]:
+        """Every entity's value of `node` (None where it has none), in entity order."""
+        if isinstance(self.entities, Rows):
+            return self.entities.column(node)
+        return tuple(e.values.get(node) for e in self.entities)
+
     def get(self, entity_id: str) -> Entity:
+        if isinstance(self.entities, Rows):
+            return self.entities.by_id(entity_id)
         for e in self.entities:
             if e.id == entity_id:
                 return e
         raise KeyError(entity_id)
 
 
+# --- a CSV file's rows, kept by column -------------------------------------------------------
+#
+# A data file of a million rows held as a million `Entity` objects, each with a dict of floats,
+# takes some twenty times the file's size in memory. `Rows` keeps what a CSV file holds the way a
+# spreadsheet does, a column at a time: numbers in an array of doubles (8 bytes each, NaN where
+# a cell is empty: a value is never NaN, `coerce` refuses it), category keys in a list (a key
+# repeated down a column is one string), the ids, names and sources in lists. An `Entity` is made
+# when one is asked for and equals the one the whole-file reader made.
+
+_MISSING = math.nan
+
+
+class _Column:
+    """One node's cells: doubles while every value is a number, objects once one is not."""
+
+    __slots__ = ("numbers", "objects", "shared")
+
+    def __init__(self) -> None:
+        self.numbers: array[float] | None = array("d")
+        self.objects: list[Value | None] = []
+        self.shared: dict[str, str] = {}
+
+    def append(self, v: Value | None) -> None:
+        if self.numbers is not None:
+            if v is None:
+                self.numbers.append(_MISSING)
+                return
+            if isinstance(v, float):
+                self.numbers.append(v)
+                return
+            self.objects = [None if math.isnan(x) else x for x in self.numbers]
+            self.numbers = None
+        if isinstance(v, str) and len(self.shared) < 1_000:  # category keys: a few, repeated
+            v = self.shared.setdefault(v, v)
+        self.objects.append(v)
+
+    def get(self, i: int) -> Value | None:
+        if self.numbers is None:
+            return self.objects[i]
+        x = self.numbers[i]
+        return None if math.isnan(x) else x
+
+    def values(self) -> tuple[Value | None, ...]:
+        if self.numbers is None:
+            return tuple(self.objects)
+        return tuple(None if math.isnan(x) else x for x in self.numbers)
+
+
+class RowValues(Mapping[str, Value]):
+    """One row's values, read from the columns: the `values` of an `Entity` of `Rows`."""
+
+    __slots__ = ("_columns", "_row")
+
+    def __init__(self, columns: Mapping[str, _Column], row: int) -> None:
+        self._columns = columns
+        self._row = row
+
+    def __getitem__(self, key: str) -> Value:
+        col = self._columns.get(key)
+        v = None if col is None else col.get(self._row)
+        if v is None:
+            raise KeyError(key)
+        return v
+
+    def get(self, key: str, default: Any = None) -> Any:
+        col = self._columns.get(key)
+        v = None if col is None else col.get(self._row)
+        return default if v is None else v
+
+    def __contains__(self, key: object) -> bool:
+        col = self._columns.get(key) if isinstance(key, str) else None
+        return col is not None and col.get(self._row) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k, c in self._columns.items() if c.get(self._row) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return f"RowValues({dict(self)!r})"
+
+
+class Rows(Sequence[Entity]):
+    """The rows of a CSV data file, kept by column; each `Entity` is made when asked for."""
+
+    def __init__(self, nodes: Sequence[str]) -> None:
+        self.ids: list[str] = []
+        self._names: list[str | None] = []  # None: the name is the id
+        self._names_en: list[str] = []
+        self._sources: list[str] = []
+        self._columns: dict[str, _Column] = {n: _Column() for n in nodes}
+        self._index: dict[str, int] | None = None
+        self._order = list(self._columns.values())
+
+    def add(
+        self, eid: str, name: str, name_en: str, source: str, cells: Sequence[Value | None]
+    ) -> None:
+        """One row; `cells` holds a value (or None) for each node given to the constructor."""
+        self.ids.append(eid)
+        self._names.append(None if name is eid else name)
+        self._names_en.append(name_en)
+        self._sources.append(source)
+        for col, v in zip(self._order, cells, strict=True):
+            col.append(v)
+
+    def by_id(self, entity_id: str) -> Entity:
+        """The entity of an id (KeyError when there is none); the index is made once."""
+        if self._index is None or len(self._index) != len(self.ids):
+            self._index = {}
+            for i, eid in enumerate(self.ids):
+                self._index.setdefault(eid, i)
+        return self._entity(self._index[entity_id])
+
+    def names(self) -> dict[str, str]:
+        return {
+            eid: eid if name is None else name
+            for eid, name in zip(self.ids, self._names, strict=True)
+        }
+
+    def column(self, node: str) -> tuple[Value | None, ...]:
+        col = self._columns.get(node)
+        return (None,) * len(self.ids) if col is None else col.values()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, i: int) -> Entity: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Entity, ...]: ...
+    def __getitem__(self, i: int | slice) -> Entity | tuple[Entity, ...]:
+        if isinstance(i, slice):
+            return tuple(self._entity(k) for k in range(*i.indices(len(self.ids))))
+        if i < 0:
+            i += len(self.ids)
+        if not 0 <= i < len(self.ids):
+            raise IndexError(i)
+        return self._entity(i)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return (self._entity(i) for i in range(len(self.ids)))
+
+    def _entity(self, i: int) -> Entity:
+        eid = self.ids[i]
+        name = self._names[i]
+        return Entity(
+            eid,
+            eid if name is None else name,
+            RowValues(self._columns, i),
+            self._names_en[i],
+            self._sources[i],
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable while it loads, like a list
+
+    def __repr__(self) -> str:
+        return f"Rows({len(self.ids)} entities)"
+
+
+class _Lines(Mapping[str, int]):
+    """Each row's line by id, kept as an array beside the ids; the index is built when asked."""
+
+    __slots__ = ("_ids", "_index", "_lines")
+
+    def __init__(self, ids: list[str], lines: array[int]) -> None:
+        self._ids = ids
+        self._lines = lines
+        self._index: dict[str, int] | None = None
+
+    def _where(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {}
+            for i, eid in enumerate(self._ids):
+                self._index.setdefault(eid, i)
+        return self._index
+
+    def __getitem__(self, key: str) -> int:
+        return self._lines[self._where()[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where())
+
+    def __len__(self) -> int:
+        return len(self._where())
+
+
 def load_csv(path: Path, criteria: Criteria) -> Dataset:
-    text = read_text(path)
-    return parse_csv(text, path, criteria)
+    """Read a CSV data file a line at a time: memory grows with the values, not the text."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            return _parse_csv_lines(f, path, criteria)
+    except (OSError, UnicodeDecodeError):
+        # the whole-file reader words these (which byte is not UTF-8, counted from the start of
+        # the file, not of the chunk being decoded); it raises the same InputError as ever
+        read_text(path)
+        raise
 
 
 def parse_csv(text: str, path: Path, criteria: Criteria) -> Dataset:
+    """`load_csv` on text already read (what import checks before it writes a file)."""
+    return _parse_csv_lines(io.StringIO(text, newline=""), path, criteria)
+
+
+def _parse_csv_lines(f: Iterable[str], path: Path, criteria: Criteria) -> Dataset:
+    """The rows of a CSV data file, checked against the framework, from an iterable of lines.
+
+    Leading lines that begin with '#' are notes. Line numbers count the header as the line after
+    the notes and then one per CSV record, as the whole-file reader did (a quoted cell that
+    spans lines is one record).
+    """
     pc = ProblemCollector()
     notes: list[str] = []
-    lines = text.splitlines(keepends=True)
     first = 0
-    while first < len(lines) and lines[first].lstrip().startswith("#"):
-        notes.append(lines[first].lstrip()[1:].strip())
-        first += 1
-    body = "".join(lines[first:])
+    body: Iterator[str] = iter(f)
+    rest: list[str] = []
+    for physical in body:
+        # a note ends where str.splitlines ends a line, as it did when the file was read whole
+        parts = physical.splitlines(keepends=True)
+        for k, part in enumerate(parts):
+            if part.lstrip().startswith("#"):
+                notes.append(part.lstrip()[1:].strip())
+                first += 1
+                continue
+            rest = ["".join(parts[k:])]
+            break
+        if rest:
+            break
+    reader = csv.reader(itertools.chain(rest, body))
     try:
-        rows = list(csv.reader(io.StringIO(body, newline="")))
+        head = next(reader, None)
+        if head is None:
+            raise InputError.one(path, "no header row (expected a column 'id')")
+        header = [h.strip() for h in head]
+        hline = first + 1
+        if "id" not in header:
+            for _ in reader:  # a malformed record further on is told first, as it always was
+                pass
+            raise InputError.one(path, "no column 'id' in the header", line=hline)
+        for col, h in enumerate(header):
+            if h in RESERVED:
+                continue
+            if h == "":
+                pc.add(path, f"column {col + 1} has an empty header", line=hline)
+            elif h not in criteria.nodes:
+                pc.add(
+                    path,
+                    f"column '{h}' is not a node id of {criteria.framework.id}"
+                    + did_you_mean(h, criteria.nodes),
+                    line=hline,
+                    column=col + 1,
+                )
+        seen_cols: set[str] = set()
+        for h in header:
+            if h and h in seen_cols:
+                pc.add(path, f"column '{h}' appears twice", line=hline)
+            seen_cols.add(h)
+        ids: set[str] = set()
+        row_lines: array[int] = array("q")
+        width = len(header)
+        # the last of two columns with one header is the one read, as a dict of the row gave it
+        last = {h: col for col, h in enumerate(header)}
+        nodes = [h for h in last if h not in RESERVED and h in criteria.nodes]
+        slot = {h: k for k, h in enumerate(nodes)}
+        kept = [
+            (col, h, slot[h], last[h], coercer(criteria.nodes[h]))
+            for col, h in enumerate(header)
+            if h in slot
+        ]
+        rows = Rows(nodes)  # in the order of the header, as the values of a row come
+        at = {name: last[name] for name in ("id", "name", "name_en", "source") if name in last}
+        shared: dict[str, str] = {}  # a source repeated down the file is kept once
+        for r, row in enumerate(reader, start=hline + 1):
+            if not row or all(not c.strip() for c in row):
+                continue
+            if row[0].lstrip().startswith("#"):
+                continue
+            if len(row) != width:
+                pc.add(path, f"row has {len(row)} fields, the header has {width}", line=r)
+                continue
+            eid = row[at["id"]].strip()
+            if not eid:
+                pc.add(path, "empty id", line=r)
+                continue
+            if eid in ids:
+                pc.add(path, f"duplicate entity id '{eid}'", line=r)
+            ids.add(eid)
+            cells: list[Value | None] = [None] * len(nodes)
+            for col, h, k, src, convert in kept:
+                raw = row[src].strip()
+                if raw == "":
+                    continue
+                try:
+                    cells[k] = convert(raw)
+                except ValueError as exc:
+                    pc.add(path, message_of(exc), f"{eid}.{h}", line=r, column=col + 1)
+            if pc.problems:
+                continue  # nothing will be returned: keep no more rows
+            source = row[at["source"]].strip() if "source" in at else ""
+            if len(shared) < 10_000:
+                source = shared.setdefault(source, source)
+            rows.add(
+                eid,
+                (row[at["name"]].strip() if "name" in at else "") or eid,
+                row[at["name_en"]].strip() if "name_en" in at else "",
+                source,
+                cells,
+            )
+            row_lines.append(r)
     except csv.Error as exc:
         raise InputError.one(path, f"malformed CSV: {exc}") from None
-    if not rows:
-        raise InputError.one(path, "no header row (expected a column 'id')")
-    header = [h.strip() for h in rows[0]]
-    hline = first + 1
-    if "id" not in header:
-        raise InputError.one(path, "no column 'id' in the header", line=hline)
-    for col, h in enumerate(header):
-        if h in RESERVED:
-            continue
-        if h == "":
-            pc.add(path, f"column {col + 1} has an empty header", line=hline)
-        elif h not in criteria.nodes:
-            pc.add(
-                path,
-                f"column '{h}' is not a node id of {criteria.framework.id}"
-                + did_you_mean(h, criteria.nodes),
-                line=hline,
-                column=col + 1,
-            )
-    seen_cols: set[str] = set()
-    for h in header:
-        if h and h in seen_cols:
-            pc.add(path, f"column '{h}' appears twice", line=hline)
-        seen_cols.add(h)
-    entities: list[Entity] = []
-    ids: set[str] = set()
-    entity_lines: dict[str, int] = {}
-    for r, row in enumerate(rows[1:], start=hline + 1):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if row[0].lstrip().startswith("#"):
-            continue
-        if len(row) != len(header):
-            pc.add(path, f"row has {len(row)} fields, the header has {len(header)}", line=r)
-            continue
-        cells = dict(zip(header, row, strict=True))
-        eid = cells["id"].strip()
-        if not eid:
-            pc.add(path, "empty id", line=r)
-            continue
-        if eid in ids:
-            pc.add(path, f"duplicate entity id '{eid}'", line=r)
-        ids.add(eid)
-        entity_lines.setdefault(eid, r)
-        values: dict[str, Value] = {}
-        for col, h in enumerate(header):
-            if h in RESERVED or h not in criteria.nodes:
-                continue
-            raw = cells[h].strip()
-            if raw == "":
-                continue
-            try:
-                values[h] = coerce(criteria.nodes[h], raw)
-            except ValueError as exc:
-                pc.add(path, str(exc), f"{eid}.{h}", line=r, column=col + 1)
-        entities.append(
-            Entity(
-                eid,
-                cells.get("name", "").strip() or eid,
-                MappingProxyType(values),
-                cells.get("name_en", "").strip(),
-                cells.get("source", "").strip(),
-            )
-        )
-    if not entities and not pc.problems:
+    if not rows and not pc.problems:
         pc.add(path, "no entity rows")
     pc.raise_if_any()
-    return Dataset(tuple(entities), path, tuple(notes), MappingProxyType(entity_lines))
+    return Dataset(rows, path, tuple(notes), _Lines(rows.ids, row_lines))
 
 
 def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criteria) -> Dataset:
@@ -266,7 +522,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
             try:
                 values[k] = coerce(criteria.nodes[k], v)
             except ValueError as exc:
-                pc.add(path, str(exc), f"{loc}.values.{k}", line)
+                pc.add(path, message_of(exc), f"{loc}.values.{k}", line)
         entities.append(
             Entity(
                 eid,

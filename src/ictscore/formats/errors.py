@@ -6,9 +6,8 @@ wants the whole list at once, not one complaint per run.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +73,8 @@ class ProblemCollector:
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest option, or '' when nothing is close."""
+    import difflib  # only when something is wrong: not worth its import for a good file
+
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -91,12 +92,23 @@ def _shape(p: Problem) -> tuple[str, str, str]:
     return (p.file, where, message)
 
 
-def summarise(problems: list[Problem], first: int = 3, kinds: int = 20) -> list[str]:
+def _english(msgid: str, **params: object) -> str:
+    return msgid.format(**params)
+
+
+def summarise(
+    problems: list[Problem],
+    first: int = 3,
+    kinds: int = 20,
+    show: Callable[[Problem], str] = str,
+    say: Callable[..., str] = _english,
+) -> list[str]:
     """The lines to show for a list of problems: every one while they are few; grouped by kind
     and place, with a count and the first examples, when a file has thousands (a missing column
-    is one line, not one per row); at most `kinds` groups, then the total."""
+    is one line, not one per row); at most `kinds` groups, then the total. `show` writes one
+    problem and `say` the summary lines, in the reader's language."""
     if len(problems) <= first * 3:
-        return [str(p) for p in problems]
+        return [show(p) for p in problems]
     groups: dict[tuple[str, str, str], list[Problem]] = {}
     for p in problems:
         groups.setdefault(_shape(p), []).append(p)
@@ -104,10 +116,19 @@ def summarise(problems: list[Problem], first: int = 3, kinds: int = 20) -> list[
     for k, members in enumerate(groups.values()):
         if k == kinds:
             rest = sum(len(m) for m in list(groups.values())[kinds:])
-            out.append(f"… and {rest} more problems of {len(groups) - kinds} other kinds")
+            out.append(
+                say("… and {n} more problems of {k} other kinds", n=rest, k=len(groups) - kinds)
+            )
             break
-        out += [str(p) for p in members[:first]]
+        out += [show(p) for p in members[:first]]
         if len(members) > first:
-            out.append(f"  … and {len(members) - first} more like this ({len(members)} in all)")
-    out.append(f"{len(problems)} problems in all")
+            out.append(
+                "  "
+                + say(
+                    "… and {n} more like this ({total} in all)",
+                    n=len(members) - first,
+                    total=len(members),
+                )
+            )
+    out.append(say("{n} problems in all", n=len(problems)))
     return out

@@ -20,6 +20,7 @@ from pydantic import Field
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator, Node, Strict
 from ictscore.formats.dataset import Dataset, Entity
 from ictscore.formats.errors import InputError, Problem
+from ictscore.formats.message import N_, message_of
 from ictscore.formats.names import EntityNames, NameLookupError, fold, load_entity_list, name_key
 from ictscore.formats.numbers import (
     AmbiguousNumber,
@@ -224,6 +225,9 @@ class _Importer:
                         f"columns.{header}",
                     )
                 )
+                # reported above; matched as nothing, so the import goes on to find the rest
+                # of the problems instead of failing on the unknown id
+                out[name_key(header)] = ""
         return out
 
     @staticmethod
@@ -330,7 +334,7 @@ class _Importer:
             try:
                 node, how = self._match_header(texts, mapped)
             except ValueError as exc:
-                self.problem(str(exc), start, col)
+                self.problem(message_of(exc), start, col)
                 continue
             if not header and not self._column_has_data(col, first_data):
                 continue
@@ -507,7 +511,7 @@ class _Importer:
                 try:
                     values[c.node] = self._value(self.crit.nodes[c.node], cell, decimal)
                 except ValueError as exc:
-                    self.problem(str(exc), r, c.col)
+                    self.problem(message_of(exc), r, c.col)
             name, name_en = self._names_of(eid, label)
             entities.append(Entity(eid, name, MappingProxyType(values), name_en, source))
         if not entities and not self.problems:
@@ -528,7 +532,7 @@ class _Importer:
         try:
             return self.names.match(label)
         except NameLookupError as exc:
-            self.unmatched(str(exc), r, ent.col)
+            self.unmatched(message_of(exc), r, ent.col)
             return None
 
     def _known(self, label: str, ent: ColumnMatch) -> bool:
@@ -567,9 +571,11 @@ class _Importer:
             try:
                 number, percent = parse_number(cell.text, decimal)
             except AmbiguousNumber as exc:
-                raise ValueError(str(exc)) from None
+                raise ValueError(message_of(exc)) from None
             except ValueError as exc:
-                raise ValueError(f"{exc} ('{node.id}' needs a number)") from None
+                raise ValueError(
+                    N_("{error} ('{node}' needs a number)", error=message_of(exc), node=node.id)
+                ) from None
         if percent:
             number = _from_percent(node, number)
         return coerce(node, number)

@@ -205,7 +205,7 @@ def _merge(
                 lines.get(lacking[0]),
             )
             continue
-        if isinstance(node, Indicator) and node.rule.type in ("category", "yes_no"):
+        if isinstance(node, Indicator) and node.rule.values != "number":
             pc.add(
                 file,
                 f"'{nid}' takes {node.rule.type.replace('_', '/')} values: "

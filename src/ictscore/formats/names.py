@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -38,6 +39,8 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lower case ASCII words: diacritics dropped, đ → d, punctuation to single spaces."""
+    if text.isascii():  # nothing to drop or decompose: the same result, without the char loop
+        return _NON_WORD.sub(" ", text.lower()).strip()
     text = text.replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
@@ -47,11 +50,17 @@ def fold(text: str) -> str:
 def name_key(text: str, prefixes: Sequence[str] = ()) -> str:
     """The matching key of a name: folded, one leading prefix word group removed, no spaces."""
     folded = fold(text)
-    for p in sorted((fold(p) for p in prefixes), key=len, reverse=True):
+    for p in _folded_prefixes(tuple(prefixes)):
         if p and folded.startswith(p + " ") and len(folded) > len(p) + 1:
             folded = folded[len(p) + 1 :]
             break
     return folded.replace(" ", "")
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_prefixes(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The prefixes folded, longest first: a list of thousands of names asks for them each time."""
+    return tuple(sorted((fold(p) for p in prefixes), key=len, reverse=True))
 
 
 def slug(text: str) -> str:

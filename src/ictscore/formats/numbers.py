@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ictscore.formats.message import N_
+
 MISSING = {"", "-", "–", "—", "n/a", "na", "#n/a"}
 
 _NUMBER = re.compile(r"^[+-]?(\d[\d.,]*|[.,]\d+)$")
@@ -74,24 +76,27 @@ def parse_number(text: str, decimal: str | None) -> tuple[float, bool]:
     """The value and whether it carried a percent sign; `decimal` is ',' or '.' or unknown."""
     s, percent = _clean(text)
     if not _NUMBER.match(s):
-        raise NotANumber(f"'{text.strip()}' is not a number")
+        raise NotANumber(N_("'{text}' is not a number", text=text.strip()))
     mark = decimal_evidence(text) or decimal
     sign = -1.0 if s.startswith("-") else 1.0
     s = s.lstrip("+-")
     if "," in s or "." in s:
         if mark is None:
             raise AmbiguousNumber(
-                f"'{text.strip()}' reads differently with a decimal comma and a decimal "
-                "point, and no other cell shows which this file uses (give --decimal)"
+                N_(
+                    "'{text}' reads differently with a decimal comma and a decimal "
+                    "point, and no other cell shows which this file uses (give --decimal)",
+                    text=text.strip(),
+                )
             )
         thousands = "." if mark == "," else ","
         parts = s.split(thousands)
         if len(parts) > 1 and (
             not 1 <= len(parts[0]) <= 3 or any(len(p.split(mark)[0]) != 3 for p in parts[1:])
         ):
-            raise NotANumber(f"'{text.strip()}' has misplaced thousands separators")
+            raise NotANumber(N_("'{text}' has misplaced thousands separators", text=text.strip()))
         s = s.replace(thousands, "")
         if s.count(mark) > 1:
-            raise NotANumber(f"'{text.strip()}' has more than one decimal mark")
+            raise NotANumber(N_("'{text}' has more than one decimal mark", text=text.strip()))
         s = s.replace(mark, ".")
     return sign * float(s), percent

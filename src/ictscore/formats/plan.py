@@ -15,10 +15,15 @@ from pydantic import Field, field_validator, model_validator
 
 from ictscore.formats.criteria import Criteria, Indicator, Strict
 from ictscore.formats.errors import ProblemCollector, did_you_mean
+from ictscore.formats.message import message_of
 from ictscore.formats.tomlfile import locate
 from ictscore.formats.values import coerce
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
+
+MOST_VND = 1e15
+"""A million billion đồng: past this, an amount is a typo, not a cost (and `1e308` units of
+it overflow every sum and every figure shown; found by scripts/fuzz.py)."""
 
 
 def _not_negative(v: float | None, what: str) -> float | None:
@@ -66,6 +71,7 @@ class Lever(Strict):
     name_en: str = Field(description="What the agency would do, in English.")
     cost: float = Field(
         default=0.0,
+        le=MOST_VND,
         description="Fixed cost in VND (paid once whatever the number of units of a divisible "
         "lever).",
     )
@@ -78,7 +84,9 @@ class Lever(Strict):
         description="True when the lever is bought in units (courses, computers): give "
         "`unit_cost` and `max_units`, and effects that `add` per unit.",
     )
-    unit_cost: float | None = Field(default=None, description="VND per unit of a divisible lever.")
+    unit_cost: float | None = Field(
+        default=None, le=MOST_VND, description="VND per unit of a divisible lever."
+    )
     max_units: int | None = Field(
         default=None, ge=1, description="The most units of a divisible lever that can be bought."
     )
@@ -288,7 +296,7 @@ def _check_effect(
         try:
             coerce(node, eff.set_to)
         except ValueError as exc:
-            pc.add(str(path), str(exc), where + ".set", line)
+            pc.add(str(path), message_of(exc), where + ".set", line)
         return
     assert eff.add is not None
     if node.rule.values != "number":

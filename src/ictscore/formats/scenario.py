@@ -13,6 +13,7 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -30,9 +31,11 @@ from ictscore.formats.kinds import (
     version_check,
 )
 from ictscore.formats.lineage import ranked_dataset
-from ictscore.formats.plan import Lever, Peers, Uncertainty, check_plan
+from ictscore.formats.plan import MOST_VND, Lever, Peers, Uncertainty, check_plan
+from ictscore.formats.reach import node_bounds
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
 from ictscore.formats.values import Value, coerce
+from ictscore.scoring.base import Bounds
 
 
 class Change(Strict):
@@ -105,7 +108,9 @@ class ScenarioFile(Strict):
         ge=1,
         description="The rank the focus entity aims for; the planner shows the gap to it.",
     )
-    budget: float | None = Field(default=None, ge=0, description="VND available for the levers.")
+    budget: float | None = Field(
+        default=None, ge=0, le=MOST_VND, description="VND available for the levers."
+    )
     lever: list[Lever] = Field(
         default_factory=list,
         description="What the agency could fund, with costs and effects: [[lever]] tables.",
@@ -119,6 +124,32 @@ class ScenarioFile(Strict):
     change: list[Change] = Field(
         default_factory=list,
         description="The edit log, applied in order: [[change]] tables.",
+    )
+    # --- who sends the report: the header and the signature of the .docx (NĐ 30/2020 form);
+    # each is optional and the document leaves a dotted blank where one is missing
+    agency: str | None = Field(
+        default=None, description='The agency that issues the report ("Sở Nội vụ").'
+    )
+    parent_agency: str | None = Field(
+        default=None,
+        description='The agency above it, printed over its name ("UBND tỉnh Bắc Giang").',
+    )
+    place: str | None = Field(
+        default=None, description='The place name before the date ("Bắc Giang").'
+    )
+    report_number: str | None = Field(
+        default=None,
+        description='What follows "Số:" ("   /BC-SNV": the number is given when the report '
+        "is registered).",
+    )
+    signer: str | None = Field(default=None, description="The name of who signs the report.")
+    signer_title: str | None = Field(
+        default=None,
+        description='The signature\'s heading, one line per line: "KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC".',
+    )
+    recipients: list[str] | None = Field(
+        default=None,
+        description='"Nơi nhận:", one entry per line ("Lãnh đạo Sở", "Lưu: VT, CV").',
     )
 
 
@@ -163,11 +194,16 @@ class Scenario:
             raise ValueError(f"no node '{node}' in {self.criteria.framework.id}")
         if entity is not None and entity not in self.dataset.ids():
             raise ValueError(f"no entity '{entity}' in the data")
-        value = coerce(self.criteria.nodes[node], raw)
+        value = coerce(self.criteria.nodes[node], raw, self.bounds.get(node))
         return Change(node=node, value=value, entity=entity, **audit)
 
     def value_of(self, change: Change) -> Value:
-        return coerce(self.criteria.nodes[change.node], change.value)
+        return coerce(self.criteria.nodes[change.node], change.value, self.bounds.get(change.node))
+
+    @cached_property
+    def bounds(self) -> dict[str, Bounds]:
+        """What each node can score: a change on a group is refused beyond it."""
+        return node_bounds(self.criteria)
 
     def entity_of(self, change: Change) -> str:
         return change.entity or self.focus
@@ -238,6 +274,7 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
     if entities is None and file.entities is not None:
         entities = base / file.entities
     dataset = ranked_dataset(dataset, criteria, entities)
+    bounds = node_bounds(criteria)
     pc = ProblemCollector()
     ids = set(dataset.ids())
     if file.focus not in ids:
@@ -267,7 +304,7 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
                 locate(text, ("change", i)),
             )
         try:
-            coerce(criteria.nodes[ch.node], ch.value)
+            coerce(criteria.nodes[ch.node], ch.value, bounds.get(ch.node))
         except ValueError as exc:
             pc.add(path, str(exc), where + ".value", locate(text, ("change", i)))
     if file.target_rank is not None and file.target_rank > len(ids):
@@ -298,7 +335,12 @@ def _check_referenced(path: Path, text: str, base: Path, file: ScenarioFile) -> 
     if file.entities is not None:
         refs.append(("entities", file.entities))
     for key, rel in refs:
-        target = (base / rel).resolve()
+        try:
+            target = (base / rel).resolve()
+        except (RuntimeError, OSError):  # Python 3.11 says RuntimeError for a symlink loop
+            msg = f"{key} file {rel} is a symbolic link that leads back to itself"
+            pc.add(path, msg, key, locate(text, (key,)))
+            continue
         if not target.exists():
             msg = f"{key} file not found: {rel} (looked for {target})"
             pc.add(path, msg, key, locate(text, (key,)))

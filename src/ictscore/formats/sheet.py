@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ictscore.formats.errors import InputError
 from ictscore.formats.inputs import note_read
+from ictscore.formats.message import N_, os_error
 
 DELIMITERS = (";", "\t", ",", "|")
 
@@ -80,17 +81,25 @@ def _decode(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError.one(path, "file not found") from None
+        raise InputError.one(path, N_("file not found")) from None
     except OSError as exc:
-        raise InputError.one(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise InputError.one(path, N_("cannot read file: {error}", error=os_error(exc))) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            # a UTF-16 mark followed by something else (found by scripts/fuzz.py)
+            raise InputError.one(
+                path,
+                f"not UTF-8 text, nor the UTF-16 its first bytes announce (byte {exc.start}); "
+                "in Excel use 'Save As → CSV UTF-8'",
+            ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError.one(
             path,
-            f"not UTF-8 text (byte {exc.start}); in Excel use 'Save As → CSV UTF-8'",
+            N_("not UTF-8 text (byte {byte}); in Excel use 'Save As → CSV UTF-8'", byte=exc.start),
         ) from None
 
 
@@ -126,18 +135,14 @@ def _read_csv(path: Path, delimiter: str | None) -> Grid:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Grid:
-    try:
-        import openpyxl
-    except ImportError:
-        raise InputError.one(
-            path, "reading XLSX needs openpyxl: pip install 'ictscore[xlsx]'"
-        ) from None
     from zipfile import BadZipFile
+
+    import openpyxl  # imported here: reading a CSV need not load it
 
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
-        raise InputError.one(path, "file not found") from None
+        raise InputError.one(path, N_("file not found")) from None
     except (BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError.one(path, f"not a readable XLSX workbook: {exc}") from None
     names = wb.sheetnames

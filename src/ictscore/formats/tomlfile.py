@@ -7,6 +7,8 @@ still shown when the scan cannot place it).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import tomllib
 import types
@@ -18,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from ictscore.formats.errors import InputError, Problem, did_you_mean
 from ictscore.formats.inputs import note_read
+from ictscore.formats.message import N_, os_error
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,15 +32,15 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError.one(path, "file not found") from None
+        raise InputError.one(path, N_("file not found")) from None
     except IsADirectoryError:
-        raise InputError.one(path, "is a directory, not a file") from None
+        raise InputError.one(path, N_("is a directory, not a file")) from None
     except OSError as exc:
-        raise InputError.one(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise InputError.one(path, N_("cannot read file: {error}", error=os_error(exc))) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError.one(path, f"not UTF-8 text (byte {exc.start})") from None
+        raise InputError.one(path, N_("not UTF-8 text (byte {byte})", byte=exc.start)) from None
 
 
 def parse_toml(path: Path, text: str | None = None) -> tuple[dict[str, Any], str]:
@@ -60,9 +63,28 @@ def parse_toml(path: Path, text: str | None = None) -> tuple[dict[str, Any], str
         raise InputError([Problem(str(path), f"TOML syntax error: {msg}", "", line, col)]) from None
 
 
+_HEADER = re.compile(r"^\s*\[\[?\s*([\w.\"-]+)\s*\]\]?\s*(#.*)?$")
+
+
+@functools.lru_cache(maxsize=4)
+def _outline(text: str) -> tuple[list[str], dict[str, list[int]]]:
+    """The lines of a text and, by the last part of their name, the lines that open a table.
+
+    `locate` is asked once for every entity of a data file: with the outline at hand it finds
+    the n-th `[[entity]]` by bisection instead of reading the file from the top each time.
+    """
+    lines = text.splitlines()
+    heads: dict[str, list[int]] = {}
+    for n, line in enumerate(lines):
+        h = _HEADER.match(line)
+        if h:
+            heads.setdefault(h.group(1).split(".")[-1].strip('"'), []).append(n)
+    return lines, heads
+
+
 def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     """Find the 1-based line that a pydantic location path most likely refers to."""
-    lines = text.splitlines()
+    lines, heads = _outline(text)
     start, end = 0, len(lines)
     i = 0
     found: int | None = None
@@ -71,44 +93,31 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
         if not isinstance(key, str):
             i += 1
             continue
-        index = loc[i + 1] if i + 1 < len(loc) and isinstance(loc[i + 1], int) else None
-        header = re.compile(r"^\s*\[\[?\s*([\w.\"-]+)\s*\]\]?\s*(#.*)?$")
+        after = loc[i + 1] if i + 1 < len(loc) else None
+        index = after if isinstance(after, int) else None
+        opening = heads.get(key, [])
+        first = bisect.bisect_left(opening, start)  # the first table `key` at or after start
         if index is not None:
-            count = -1
-            hit = None
-            for n in range(start, end):
-                h = header.match(lines[n])
-                if h and h.group(1).split(".")[-1].strip('"') == key:
-                    count += 1
-                    if count == index:
-                        hit = n
-                        break
-            if hit is not None:
+            k = first + index
+            if index >= 0 and k < len(opening) and opening[k] < end:
+                hit = opening[k]
                 found = hit + 1
                 start = hit + 1
-                nxt = end
-                for n in range(start, end):
-                    h = header.match(lines[n])
-                    if h and h.group(1).split(".")[-1].strip('"') == key:
-                        nxt = n
-                        break
-                end = nxt
+                end = opening[k + 1] if k + 1 < len(opening) and opening[k + 1] < end else end
                 i += 2
                 continue
+        # the first line from start that opens table `key` or sets key `key`
+        table = opening[first] if first < len(opening) and opening[first] < end else end
         keyline = re.compile(r'(^|[\s{,])"?' + re.escape(key) + r'"?\s*=')
-        hit = None
-        for n in range(start, end):
-            h = header.match(lines[n])
-            if h and h.group(1).split(".")[-1].strip('"') == key:
-                hit = n
-                break
+        hit_at: int | None = table if table < end else None
+        for n in range(start, table):
             if keyline.search(lines[n]):
-                hit = n
+                hit_at = n
                 break
-        if hit is None:
+        if hit_at is None:
             return found
-        found = hit + 1
-        start = hit
+        found = hit_at + 1
+        start = hit_at
         i += 2 if index is not None else 1
     return found
 

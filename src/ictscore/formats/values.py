@@ -7,18 +7,25 @@ refused in one place is refused everywhere with the same words.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from ictscore.formats.criteria import Aggregate, Indicator, Node
-from ictscore.scoring.base import Value
+from ictscore.formats.message import N_
+from ictscore.scoring.base import Bounds, Value
 
-__all__ = ["Value", "coerce"]
+__all__ = ["Value", "coerce", "coercer"]
 
 _YES = {"1", "yes", "y", "true", "có", "co", "x", "đạt", "dat"}
 _NO = {"0", "no", "n", "false", "không", "khong", "chưa", "chua", ""}
 
 
-def coerce(node: Node, raw: object) -> Value:
-    """Return the value for `node`, or raise ValueError with a message fit for a planner."""
+def coerce(node: Node, raw: object, bounds: Bounds | None = None) -> Value:
+    """Return the value for `node`, or raise ValueError with a message fit for a planner.
+
+    `bounds` are what a group `node` can score (formats.reach): a value given for a group
+    beyond them (a QĐ 766 total of 131 out of 100) is a typo, refused like an indicator's
+    value outside its range.
+    """
     if isinstance(node, Indicator) and node.rule.values == "category":
         key = str(raw).strip()
         keys = node.rule.keys()
@@ -46,12 +53,17 @@ def coerce(node: Node, raw: object) -> Value:
                 f"{value:g} is outside the valid range of '{node.id}' ({lo:g} to {hi:g}"
                 f"{' ' + node.unit if node.unit else ''})"
             )
+    if isinstance(node, Aggregate) and bounds is not None:
+        lo, hi = bounds
+        tol = 1e-9 * max(1.0, abs(lo), abs(hi))
+        if not lo - tol <= value <= hi + tol:
+            raise ValueError(f"{value:g} is outside what '{node.id}' can score ({lo:g} to {hi:g})")
     return value
 
 
 def _number(node: Node, raw: object) -> float:
     if isinstance(raw, bool):
-        raise ValueError(f"'{node.id}' needs a number, not true/false")
+        raise ValueError(N_("'{node}' needs a number, not true/false", node=node.id))
     if isinstance(raw, int | float):
         value = float(raw)
     else:
@@ -59,8 +71,53 @@ def _number(node: Node, raw: object) -> float:
         try:
             value = float(text)
         except ValueError:
-            kind = "an aggregate score" if isinstance(node, Aggregate) else "a number"
-            raise ValueError(f"'{text}' is not a number ('{node.id}' needs {kind})") from None
+            msg = (
+                N_(
+                    "'{text}' is not a number ('{node}' needs an aggregate score)",
+                    text=text,
+                    node=node.id,
+                )
+                if isinstance(node, Aggregate)
+                else N_(
+                    "'{text}' is not a number ('{node}' needs a number)", text=text, node=node.id
+                )
+            )
+            raise ValueError(msg) from None
     if not math.isfinite(value):
-        raise ValueError(f"'{node.id}' must be a finite number, got {value}")
+        raise ValueError(
+            N_("'{node}' must be a finite number, got {value}", node=node.id, value=value)
+        )
     return value
+
+
+def coercer(node: Node) -> Callable[[str], Value]:
+    """`coerce` for one node, on text, made once for a whole column of a data file.
+
+    A number inside the node's range is taken with one `float` and two comparisons; anything
+    else (a category, yes/no, a word, NaN, a value out of range) goes through `coerce`, so that
+    every value and every message is the one `coerce` gives.
+    """
+    if isinstance(node, Indicator) and node.rule.values != "number":
+        return lambda raw: coerce(node, raw)
+    if isinstance(node, Indicator) and node.range is not None:
+        lo, hi = node.range
+
+        def in_range(raw: str) -> Value:
+            try:
+                value = float(raw)
+            except ValueError:
+                return coerce(node, raw)
+            if lo <= value <= hi and math.isfinite(value):
+                return value
+            return coerce(node, raw)
+
+        return in_range
+
+    def number(raw: str) -> Value:
+        try:
+            value = float(raw)
+        except ValueError:
+            return coerce(node, raw)
+        return value if math.isfinite(value) else coerce(node, raw)
+
+    return number

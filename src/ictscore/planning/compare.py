@@ -31,6 +31,17 @@ class Comparison:
     changes: tuple[tuple[Change, ...], ...]
     """Each scenario's applied edit log, so the reader sees what differs and who decided it."""
 
+    @property
+    def shared_baseline(self) -> bool:
+        """Whether every scenario starts from the same baseline (same focus, same data): then
+        one baseline column serves all; otherwise each shows its own, as the JSON does."""
+        if len(set(self.focus)) > 1:
+            return False
+        return all(
+            len({(round(d.baseline_score or 0.0, 12), d.baseline_rank) for d in row.cells}) == 1
+            for row in self.rows
+        )
+
     def only_in(self, k: int) -> list[Change]:
         """Changes of scenario k that no other scenario makes identically."""
         others = {_key(c) for j, chs in enumerate(self.changes) if j != k for c in chs}

@@ -169,11 +169,14 @@ class LeverGain:
         return None if self.cost <= 0 else self.rank_gain / self.cost * 1e8
 
 
-def lever_gains(model: LeverModel) -> list[LeverGain]:
+def lever_gains(model: LeverModel, chosen: Units | None = None) -> list[LeverGain]:
+    """Each lever alone on top of the start. With `chosen` (a plan's units), a lever the plan
+    takes is costed at the units it takes, not at all it could: a plan of 3 of 7 computers must
+    not list the cost and gain of 7 under its headline."""
     base = model.outcome(model.none())
     out = []
     for k, lv in enumerate(model.levers):
-        units = list(model.only(k))
+        units = list(model.only(k, chosen[k] if chosen is not None and chosen[k] else None))
         for req in all_requires(model, lv.id):
             units[model.index[req]] = model.levers[model.index[req]].units
         o = model.outcome(tuple(units))

@@ -63,6 +63,25 @@ class PlanReport:
     def chosen(self) -> list[str]:
         return self.outcome.chosen(self.model.levers)
 
+    @property
+    def verdict(self) -> Literal["reached", "missed", "uncertain"] | None:
+        """Whether the plan reaches the target rank, said once for every face.
+
+        Without uncertainty it is the deterministic rank's answer. With it, the plan is
+        "reached" only when the deterministic rank reaches the target and the simulation gives
+        it at least even odds, "missed" when neither does, and "uncertain" when they disagree:
+        "reached" above a 0 % probability is a contradiction no planner should read.
+        """
+        if self.reached is None:
+            return None
+        p = None if self.distribution is None else self.distribution.p_target
+        if p is None:
+            return "reached" if self.reached else "missed"
+        likely = p >= 0.5
+        if likely == self.reached:
+            return "reached" if likely else "missed"
+        return "uncertain"
+
     def changes(self) -> list[Change]:
         """The chosen levers as edits of the focus entity, to apply to the what-if."""
         return lever_changes(self.scenario, self.model, self.outcome.units)
@@ -118,7 +137,7 @@ def plan(
         assert outcome is not None  # choosing nothing is always feasible
         if target is not None:
             reached = outcome.rank <= target
-    gains = lever_gains(model)
+    gains = lever_gains(model, outcome.units)
     growth, years = growth_model(scenario, start)
     next_year = None
     if growth:

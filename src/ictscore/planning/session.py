@@ -75,6 +75,28 @@ class PillarRow:
     above: float | None
 
 
+@dataclass(frozen=True)
+class FocusStep:
+    """A change of focus entity, one undoable step of the session like an edit.
+
+    The edits that named no entity were made for the focus of the time: the step pins them to
+    it (they record the entity they were made for), so that looking at a peer never moves the
+    plan onto the peer. Undoing the step unpins them and gives the old focus back.
+    """
+
+    cursor: int
+    """The cursor when the focus changed: undo reaches the step there."""
+    old: str
+    new: str
+    pinned: tuple[int, ...]
+    """Indices in the edit log of the changes given the old focus as their entity."""
+    unpinned: tuple[int, ...] = ()
+    """Indices of the changes that named the new focus: like every edit for the focus, they
+    name no entity now (so that going back to the file's focus is the file again)."""
+    seq: int = 0
+    """When it was made, on the count the edits and lever edits share (see `Session`)."""
+
+
 class Session:
     """The one owner of a scenario's edit log, as the module docstring describes."""
 
@@ -93,10 +115,15 @@ class Session:
         self._levers: tuple[Lever, ...] = tuple(scenario.file.lever)
         self._lever_done: list[LeverStep] = []
         self._lever_undone: list[LeverStep] = []
+        self._focus_done: list[FocusStep] = []
+        self._focus_undone: list[FocusStep] = []
         self._seq = 0
-        """Counts undoable steps: the edit log's and the levers' share it, in order made."""
+        """Counts undoable steps: edits, lever edits and focus changes share it, in the order
+        made, so that undo takes back the latest of any kind and redo the earliest undone."""
         self._edit_seq: dict[int, int] = {}
         """Cursor after an edit-log step → its `seq`."""
+        self._reset_from: int | None = None
+        """Where `reset_all` moved the cursor from: redo right after it brings all back."""
         self._saved = self._state()
         self._result = replay(self.engine, self.baseline, self._edits, self._focus)
         self._view: Scenario | None = None
@@ -222,6 +249,7 @@ class Session:
         n = self._cursor
         if n:
             self._move(0)
+            self._reset_from = n
             self._journal({"op": "reset_all"})
         return n
 
@@ -254,38 +282,65 @@ class Session:
         self._journal({"op": "annotate", "index": index, "audit": audit})
         return new
 
-    def undo(self) -> Change | Lever | None:
-        """Take back the last step — an edit, the whole group it ends, or a lever edit — and
-        return the first change taken back (or the lever)."""
+    def undo(self) -> Change | Lever | FocusStep | None:
+        """Take back the latest step — an edit or the whole group it ends, a lever edit, or a
+        change of focus — and return the first change taken back (or the lever, or the step)."""
         # edits read from the file have no `seq`: older than any step of this session
         last_edit = self._edit_seq.get(self._cursor, 0) if self._cursor else -1
         last_lever = self._lever_done[-1].seq if self._lever_done else -1
-        if self._cursor == 0 and not self._lever_done:
+        focus = self._focus_done[-1] if self._focus_done else None
+        last_focus = focus.seq if focus is not None and focus.cursor == self._cursor else -1
+        if max(last_edit, last_lever, last_focus) < 0:
             return None
+        if focus is not None and last_focus > max(last_edit, last_lever):
+            self._focus_done.pop()
+            self._pin(focus.pinned, None)
+            self._pin(focus.unpinned, focus.new)
+            self._focus = focus.old
+            self._focus_undone.append(focus)
+            self._journal({"op": "undo"})
+            return focus
         if last_lever > last_edit:
             step = self._lever_done.pop()
             self._lever_undone.append(step)
             self._set_levers(step.before)
             self._journal({"op": "undo"})
             return step.lever
+        self._reset_from = None
         stop = self._groups.get(self._cursor, self._cursor - 1)
         self._move(stop)
         self._journal({"op": "undo"})
         return self._edits[stop]
 
-    def redo(self) -> Change | Lever | None:
-        """Bring back the next step undone; the last change brought back (or the lever)."""
+    def redo(self) -> Change | Lever | FocusStep | None:
+        """Bring back the earliest step undone — an edit or the whole group it starts, a lever
+        edit, or a change of focus; the last change brought back (or the lever, or the step)."""
         next_edit = self._edit_seq.get(self._next_stop(), 0) if self._can_redo_edit() else -1
         next_lever = self._lever_undone[-1].seq if self._lever_undone else -1
-        if next_edit < 0 and next_lever < 0:
+        focus = self._focus_undone[-1] if self._focus_undone else None
+        next_focus = focus.seq if focus is not None and focus.cursor == self._cursor else -1
+        waiting = [q for q in (next_edit, next_lever, next_focus) if q >= 0]
+        if not waiting:
             return None
-        if next_lever >= 0 and (next_edit < 0 or next_lever < next_edit):
+        first = min(waiting)
+        if focus is not None and first == next_focus and next_focus not in (next_edit, next_lever):
+            self._focus_undone.pop()
+            self._pin(focus.pinned, focus.old)
+            self._pin(focus.unpinned, None)
+            self._focus = focus.new
+            self._focus_done.append(focus)
+            self._journal({"op": "redo"})
+            return focus
+        if first == next_lever and next_lever != next_edit:
             step = self._lever_undone.pop()
             self._lever_done.append(step)
             self._set_levers(step.after)
             self._journal({"op": "redo"})
             return step.lever
         stop = self._next_stop()
+        if self._cursor == 0 and self._reset_from is not None:
+            stop = self._reset_from  # undoing every edit was one step: so is bringing them back
+        self._reset_from = None
         self._move(stop)
         self._journal({"op": "redo"})
         return self._edits[stop - 1]
@@ -335,13 +390,8 @@ class Session:
 
     def _lever_step(self, levers: tuple[Lever, ...], lever: Lever) -> None:
         check_levers(self.source, list(levers))
-        self._seq += 1
-        # one line of history: a new step drops what redo could have brought back
-        del self._edits[self._cursor :]
-        self._groups = {e: s for e, s in self._groups.items() if e <= self._cursor}
-        self._edit_seq = {e: q for e, q in self._edit_seq.items() if e <= self._cursor}
-        self._lever_undone.clear()
-        self._lever_done.append(LeverStep(self._seq, self._levers, levers, lever))
+        seq = self._new_step()
+        self._lever_done.append(LeverStep(seq, self._levers, levers, lever))
         self._set_levers(levers)
         self._journal(
             {
@@ -356,13 +406,29 @@ class Session:
         self._view = None
 
     def set_focus(self, entity: str) -> None:
-        """Change the focus entity; the log's edits without an entity follow the focus."""
+        """Change the focus entity, as one undoable step: the edits that name no entity keep
+        the entity they were made for (the old focus), so the plan stays where it was."""
         if entity not in self.baseline.entity_ids:
             raise ValueError(f"no entity '{entity}' in the data")
+        if entity == self._focus:
+            return
+        pinned = tuple(i for i, c in enumerate(self._edits) if c.entity is None)
+        unpinned = tuple(i for i, c in enumerate(self._edits) if c.entity == entity)
+        self._seq += 1
+        step = FocusStep(self._cursor, self._focus, entity, pinned, unpinned, self._seq)
+        self._pin(pinned, self._focus)
+        self._pin(unpinned, None)
         self._focus = entity
-        self._result = replay(self.engine, self.baseline, self.applied(), entity)
-        self._view = None
+        self._focus_done.append(step)
+        self._focus_undone.clear()
         self._journal({"op": "focus", "entity": entity})
+
+    def _pin(self, indices: tuple[int, ...], entity: str | None) -> None:
+        """Set the entity of the changes at `indices`; what they edit stays the same cells."""
+        for i in indices:
+            if i < len(self._edits):
+                self._edits[i] = self._edits[i].model_copy(update={"entity": entity})
+        self._view = None
 
     def set_target_rank(self, rank: int | None) -> None:
         n = len(self.baseline.entity_ids)
@@ -372,17 +438,35 @@ class Session:
         self._view = None
         self._journal({"op": "target", "rank": rank})
 
-    def _record(self, changes: list[Change]) -> None:
-        """Append edits at the cursor (dropping what redo could have brought back) as one step."""
+    def _new_step(self) -> int:
+        """Begin an undoable step: history is one line, so what redo could have brought back
+        (edits after the cursor, lever edits and focus changes undone) is dropped. Its `seq`."""
         start = self._cursor
+        self._reset_from = None
+        self._focus_undone.clear()
+        self._lever_undone.clear()
+        # the changes dropped here are no longer the ones a focus step pinned
+        self._focus_done = [
+            replace(
+                st,
+                pinned=tuple(i for i in st.pinned if i < start),
+                unpinned=tuple(i for i in st.unpinned if i < start),
+            )
+            for st in self._focus_done
+        ]
         del self._edits[start:]
         self._groups = {e: s for e, s in self._groups.items() if e <= start}
         self._edit_seq = {e: q for e, q in self._edit_seq.items() if e <= start}
-        self._lever_undone.clear()
+        self._seq += 1
+        return self._seq
+
+    def _record(self, changes: list[Change]) -> None:
+        """Append edits at the cursor (dropping what redo could have brought back) as one step."""
+        start = self._cursor
+        seq = self._new_step()
         self._edits.extend(changes)
         self._cursor += len(changes)
-        self._seq += 1
-        self._edit_seq[self._cursor] = self._seq
+        self._edit_seq[self._cursor] = seq
         if len(changes) > 1:
             self._groups[self._cursor] = start
         self._result = replay(self.engine, self._result, changes, self._focus)

@@ -10,44 +10,27 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ictscore.formats.criteria import Indicator
-from ictscore.presentation import display
+from ictscore.presentation import display, i18n
+from ictscore.presentation.i18n import N_
 
 
 def _n(x: float, lang: str) -> str:
-    text = display.number(x, 2, lang)
-    sep = "," if lang == "vi" else "."
-    return text.rstrip("0").rstrip(sep) if sep in text else text
+    return display.short(x, 2, lang)
 
 
 _WORDS = {
-    "vi": {
-        "value": "giá trị",
-        "best": "đơn vị tốt nhất",
-        "at_most": "tối đa",
-        "otherwise": "còn lại",
-        "peers": "giữa các đơn vị",
-        "per": "mỗi",
-        "unit": " đơn vị",
-        "yes": "có",
-        "no": "không",
-        "direct": "giá trị là điểm",
-        "zscore": "(x − trung bình) ÷ độ lệch chuẩn",
-        "between": "nội suy tuyến tính giữa các mốc",
-    },
-    "en": {
-        "value": "value",
-        "best": "the best peer",
-        "at_most": "at most",
-        "otherwise": "otherwise",
-        "peers": "across peers",
-        "per": "per",
-        "unit": " unit",
-        "yes": "yes",
-        "no": "no",
-        "direct": "the value is the score",
-        "zscore": "(x − mean) ÷ standard deviation",
-        "between": "linear between the marks",
-    },
+    "value": N_("value"),
+    "best": N_("the best peer"),
+    "at_most": N_("at most"),
+    "otherwise": N_("otherwise"),
+    "peers": N_("across peers"),
+    "per": N_("per"),
+    "unit": N_(" unit"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "direct": N_("the value is the score"),
+    "zscore": N_("(x − mean) ÷ standard deviation"),
+    "between": N_("linear between the marks"),
 }
 
 Params = Mapping[str, object]
@@ -145,7 +128,7 @@ WRITERS: dict[str, Writer] = {
 
 def rule(ind: Indicator, lang: str = "vi") -> str:
     key, params = ind.rule.describe(ind)
-    return WRITERS[key](params, lang, _WORDS.get(lang, _WORDS["vi"]))
+    return WRITERS[key](params, lang, i18n.table(_WORDS, lang))
 
 
 def value(ind: Indicator, v: object, lang: str = "vi") -> str:
@@ -159,6 +142,6 @@ def value(ind: Indicator, v: object, lang: str = "vi") -> str:
         return str(v)
     if ind.rule.values == "yes_no":
         yes = float(v) >= 0.5  # type: ignore[arg-type]
-        return _WORDS[lang]["yes"] if yes else _WORDS[lang]["no"]
+        return i18n.gettext(_WORDS["yes" if yes else "no"], lang)
     text = _n(float(v), lang)  # type: ignore[arg-type]
     return f"{text} {ind.unit}" if ind.unit else text

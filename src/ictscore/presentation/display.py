@@ -1,23 +1,52 @@
 """Numbers, money and labels the way a Vietnamese official writes them, or in English.
 
 Shared by every face: the CLI table, Markdown, the TUI and reports format through here, so a
-score reads 0,8002 in Vietnamese and 0.8002 in English everywhere.
+score reads 0,8002 in Vietnamese and 0.8002 in English everywhere. The symbols and grouping come
+from Babel (CLDR, locale `vi`), not from hand-written replacements; typed numbers are read back
+by `ictscore.presentation.numbers`.
 """
 
 from __future__ import annotations
 
-from ictscore.formats.criteria import Criteria
+import decimal
 
-LANGS = ("vi", "en")
+from babel.numbers import format_decimal
+
+from ictscore.formats.criteria import Criteria
+from ictscore.presentation import i18n
+from ictscore.presentation.i18n import LANGS
+
+__all__ = ["LANGS", "label", "money", "money_short", "number", "parse_money", "percent"]
+
+
+def _locale(lang: str) -> str:
+    """The Babel locale of a language: its own, English for the msgids."""
+    return lang if lang in LANGS else "vi"
+
+
+def _format(value: float, pattern: str, lang: str) -> str:
+    """Babel's formatting, rounding half up as an official rounds (655,85 → 655,9), where
+    Babel's default is half to even; the shortest decimal text of the float is rounded."""
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def _pattern(decimals: int, sign: bool, optional: bool = False) -> str:
+    frac = ("#" if optional else "0") * decimals
+    body = "#,##0" + (f".{frac}" if decimals else "")
+    return f"+{body};-{body}" if sign else body
 
 
 def number(value: float | None, decimals: int = 4, lang: str = "vi", sign: bool = False) -> str:
+    """1.234,5000 in Vietnamese, 1,234.5000 in English (Babel's CLDR symbols for the locale)."""
     if value is None:
         return "—"
-    text = f"{value:{'+' if sign else ''},.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return _format(value, _pattern(decimals, sign), lang)
+
+
+def short(value: float, decimals: int = 2, lang: str = "vi") -> str:
+    """At most `decimals`, trailing zeros dropped: 1,5 and 30 rather than 1,50 and 30,00."""
+    return _format(value, _pattern(decimals, False, True), lang)
 
 
 def money(vnd: float | None, lang: str = "vi") -> str:
@@ -25,52 +54,24 @@ def money(vnd: float | None, lang: str = "vi") -> str:
     if vnd is None:
         return "—"
     text = number(round(vnd), 0, lang)
-    return f"{text} đ" if lang == "vi" else f"{text} VND"
+    return i18n.gettext("{amount} VND", lang, amount=text)
 
 
 def money_short(vnd: float, lang: str = "vi") -> str:
-    """Large sums as planners say them: 1,2 tỷ đ / 350 triệu đ."""
+    """Large sums as planners say them: 1,5 tỷ đ / 350 triệu đ (1.5 bn VND / 350 m VND)."""
     if abs(vnd) >= 1e9:
-        return f"{number(vnd / 1e9, 2, lang)} {'tỷ đ' if lang == 'vi' else 'bn VND'}"
+        return i18n.gettext("{amount} bn VND", lang, amount=short(vnd / 1e9, 2, lang))
     if abs(vnd) >= 1e6:
-        return f"{number(vnd / 1e6, 0, lang)} {'triệu đ' if lang == 'vi' else 'm VND'}"
+        return i18n.gettext("{amount} m VND", lang, amount=short(vnd / 1e6, 0, lang))
     return money(vnd, lang)
 
 
-MONEY_WORDS = {
-    "tỷ": 1e9, "tỉ": 1e9, "ty": 1e9, "bn": 1e9,
-    "triệu": 1e6, "trieu": 1e6, "tr": 1e6, "m": 1e6,
-    "nghìn": 1e3, "ngàn": 1e3, "nghin": 1e3, "ngan": 1e3, "k": 1e3,
-}  # fmt: skip
-"""How a planner says the size of an amount: 500 triệu, 1,2 tỷ."""
+def parse_money(text: str, lang: str = "vi") -> float:
+    """An amount as people type it (2 tỷ, 500 triệu, 1,5 tỷ, 2.000.000.000): see
+    `ictscore.presentation.numbers`, the one parser of typed numbers."""
+    from ictscore.presentation.numbers import parse_money as parse
 
-_CURRENCY = ("đồng", "dong", "vnd", "đ")
-
-
-def parse_money(text: str) -> float:
-    """Amounts as people type them: 1500000000, 1_500_000_000, 1.500.000.000, 1,5e9, and the
-    Vietnamese way with a word for the size: 500 triệu, 1,2 tỷ (đồng / đ / VND may follow)."""
-    cleaned = text.strip().lower().replace("_", "")
-    for cur in _CURRENCY:
-        if cleaned.endswith(cur):
-            cleaned = cleaned[: -len(cur)].strip()
-            break
-    scale = 1.0
-    for word, size in sorted(MONEY_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if cleaned.endswith(word) and cleaned[: -len(word)].strip()[-1:].isdigit():
-            cleaned, scale = cleaned[: -len(word)], size
-            break
-    cleaned = cleaned.replace(" ", "")
-    if cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3):
-        cleaned = cleaned.replace(".", "")
-    cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned) * scale
-    except ValueError:
-        raise ValueError(f"'{text}' is not an amount in VND") from None
-    if value < 0 or value != value or value == float("inf"):
-        raise ValueError("a budget must be a finite amount, not negative")
-    return value
+    return parse(text, lang)
 
 
 def percent(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
@@ -91,10 +92,12 @@ def rank_move(gain: int | None) -> str:
 
 
 def label(criteria: Criteria, node_id: str, lang: str = "vi", both: bool = True) -> str:
-    """Vietnamese name first with the English beside it, or the reverse in English."""
+    """The name in `lang`; in another language than Vietnamese, `both` adds the Vietnamese
+    name beside it (the official term a reader may have to find). A Vietnamese reader never
+    gets an English name."""
     n = criteria.nodes[node_id]
-    first, second = (n.name_vi, n.name_en) if lang == "vi" else (n.name_en, n.name_vi)
-    return f"{first} ({second})" if both and second and second != first else first
+    first, second = n.name(lang), n.name("vi")
+    return f"{first} ({second})" if both and lang != "vi" and second != first else first
 
 
 def score(criteria: Criteria, node_id: str, value: float | None, lang: str = "vi") -> str:

@@ -10,34 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ictscore.planning.reasons import Reason
+from ictscore.presentation import i18n
+from ictscore.presentation.i18n import N_
 
-WORDS: dict[str, dict[str, str]] = {
-    "vi": {
-        "goal_already_met": "đã đạt mục tiêu",
-        "no_single_node_reaches": (
-            "không chỉ tiêu nào, một mình, đạt được mục tiêu trong phạm vi hợp lệ của nó"
-        ),
-        "unknown_node": "không có tiêu chí {node} trong bộ tiêu chí",
-        "computed_from_parts": "{node} được tính từ các tiêu chí thành phần",
-        "counted_above": "không được tính vì đơn vị đã có điểm của nhóm {supplied_at}",
-        "reported_only": "chỉ để báo cáo, không tính điểm",
-        "already_best": "đã ở giá trị tốt nhất",
-        "falls_short": "giá trị tốt nhất {value} cũng chỉ đạt hạng {rank}",
-        "step_table_tops_out": (
-            "từ {max} trở lên điểm không tăng thêm: cao nhất chỉ đạt hạng {rank}"
-        ),
-    },
-    "en": {
-        "goal_already_met": "the goal is already met",
-        "no_single_node_reaches": "no single indicator reaches the goal within its valid range",
-        "unknown_node": "there is no node {node} in the framework",
-        "computed_from_parts": "{node} is computed from its parts",
-        "counted_above": "not counted: the entity supplies the score of the group {supplied_at}",
-        "reported_only": "reported only, never scored",
-        "already_best": "already at the best value",
-        "falls_short": "even {value} reaches only rank {rank}",
-        "step_table_tops_out": "the points stop rising at {max}: rank {rank} at best",
-    },
+WORDS = {
+    "goal_already_met": N_("the goal is already met"),
+    "no_single_node_reaches": N_("no single indicator reaches the goal within its valid range"),
+    "unknown_node": N_("there is no node {node} in the framework"),
+    "computed_from_parts": N_("{node} is computed from its parts"),
+    "counted_above": N_("not counted: the entity supplies the score of the group {supplied_at}"),
+    "reported_only": N_("reported only, never scored"),
+    "already_best": N_("already at the best value"),
+    "falls_short": N_("even {value} reaches only rank {rank}"),
+    "step_table_tops_out": N_("the points stop rising at {max}: rank {rank} at best"),
 }
 
 
@@ -48,7 +33,7 @@ def reason_text(
     value: Callable[[str, object], str] | None = None,
 ) -> str:
     """The reason as a sentence: node ids through `label`, values through `value(node, v)`."""
-    words = WORDS.get(lang, WORDS["vi"])[reason.code]
+    words = i18n.gettext(WORDS[reason.code], lang)
     data = dict(reason.data)
     node = str(data.get("node", ""))
     for key in ("node", "supplied_at"):

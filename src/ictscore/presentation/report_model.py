@@ -44,9 +44,35 @@ class Standout:
 
 @dataclass(frozen=True)
 class ChangeLine:
+    """The net change of one indicator of one entity: the baseline value `before`, and the
+    last of its edits (`change`), so three edits of one indicator read as one "0 → 31 %"."""
+
     change: Change
     entity: str
     before: Value | None
+    edits: int = 1
+    """How many edits of the scenario this line sums up."""
+
+
+def net_changes(scenario: Scenario, base: Result) -> tuple[ChangeLine, ...]:
+    """One line per (entity, indicator), in the order each was first edited; the notes and
+    sources of every edit are kept, joined, so the audit trail loses nothing."""
+    groups: dict[tuple[str, str], list[Change]] = {}
+    for c in scenario.applied():
+        groups.setdefault((scenario.entity_of(c), c.node), []).append(c)
+    out = []
+    for (entity, node), edits in groups.items():
+        last = edits[-1]
+        before = _before(base, entity, node)
+        if last.value == before:
+            continue  # edited and brought back: no net change to report
+        joined = {
+            key: "; ".join(dict.fromkeys(v for e in edits if (v := getattr(e, key))))
+            for key in ("note", "source")
+        }
+        merged = last.model_copy(update={k: v or None for k, v in joined.items()})
+        out.append(ChangeLine(merged, entity, before, len(edits)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -94,10 +120,7 @@ def build_report(scenario: Scenario, projection: Projection) -> ReportModel:
     gaps = _gaps(base, projection.focus, order)
     strengths = sorted((g for g in gaps if g.gap >= threshold), key=lambda g: -g.gap)
     weaknesses = sorted((g for g in gaps if g.gap <= -threshold), key=lambda g: g.gap)
-    changes = tuple(
-        ChangeLine(c, scenario.entity_of(c), _before(base, scenario.entity_of(c), c.node))
-        for c in scenario.applied()
-    )
+    changes = net_changes(scenario, base)
     return ReportModel(
         scenario,
         projection,
@@ -120,7 +143,12 @@ def _gaps(base: Result, focus: str, order: list[str]) -> list[Standout]:
     out = []
     for n in order:
         node = crit.nodes[n]
-        if not isinstance(node, Indicator) or node.reported_only:
+        if isinstance(node, Indicator):
+            if node.reported_only:
+                continue
+        elif n == crit.root or not base.supplied(focus, n):
+            # a group counts where the focus supplies its score (QĐ 766 publishes group scores,
+            # not indicators: a report of indicators only finds no strength and no weakness)
             continue
         rank = base.rank(focus, n)
         col = base.scores[n]
@@ -133,7 +161,7 @@ def _gaps(base: Result, focus: str, order: list[str]) -> list[Standout]:
             gap = overall - rank
         else:
             gap = 0
-        out.append(Standout(n, base.raw_value(focus, n), rank, last, gap))
+        out.append(Standout(n, _before(base, focus, n), rank, last, gap))
     return out
 
 

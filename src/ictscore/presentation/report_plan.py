@@ -7,12 +7,15 @@ the leadership reads one plan whichever face produced it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import Scenario
 from ictscore.planning.planner import plan
 from ictscore.planning.whatif import Projection
+from ictscore.presentation import describe, display, i18n
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,12 @@ class PlanLever:
     """True/False when an optimiser chose among the levers; None when nothing was chosen."""
     estimate: bool = False
     source: str | None = None
+    effects_in: Mapping[str, str] = field(default_factory=dict)
+    """`effects` for a reader of each language: indicators by name, units per lever unit
+    ("Phần mềm chuyên ngành + 1/đợt × 4 đợt"), numbers written the language's way."""
+
+    def effects_for(self, lang: str) -> str:
+        return self.effects_in.get(lang, self.effects)
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,9 @@ class PlanSummary:
     rank_range: tuple[int, int] | None = None
     """A likely range of the projected rank (the 80 % interval of the simulation)."""
     target_probability: float | None = None
+    target_rank: int | None = None
+    verdict: str | None = None
+    """The plan's `PlanReport.verdict`: "reached" only when the rank and the simulation agree."""
 
 
 def effects_text(lever: Lever) -> str:
@@ -51,6 +63,33 @@ def effects_text(lever: Lever) -> str:
             per = "/unit" if lever.divisible else ""
             parts.append(f"{e.node} + {e.add:g}{per}")
     return "; ".join(parts)
+
+
+def effects_words(lever: Lever, criteria: Criteria, lang: str, units: int = 0) -> str:
+    """What a lever moves, for a reader: names, not ids; "/đợt" per unit; "× 4 đợt" bought."""
+    unit = i18n.pgettext("lever", "unit", lang)
+    parts = []
+    for e in lever.effect:
+        name = (
+            display.label(criteria, e.node, lang, both=False)
+            if e.node in criteria.nodes
+            else e.node
+        )
+        if e.set_to is not None:
+            node = criteria.nodes.get(e.node)
+            to = (
+                describe.value(node, e.set_to, lang)
+                if isinstance(node, Indicator)
+                else str(e.set_to)
+            )
+            parts.append(f"{name} → {to}")
+        else:
+            per = f"/{unit}" if lever.divisible else ""
+            parts.append(f"{name} + {display.short(e.add or 0.0, 4, lang)}{per}")
+    text = "; ".join(parts)
+    if lever.divisible and units:
+        text += f" × {units} {unit}"
+    return text
 
 
 def plan_for(scenario: Scenario, projection: Projection) -> PlanSummary | None:
@@ -69,6 +108,7 @@ def plan_for(scenario: Scenario, projection: Projection) -> PlanSummary | None:
             lv.id in chosen,
             lv.estimate,
             lv.source or lv.basis,
+            {lang: effects_words(lv, scenario.criteria, lang, units[lv.id]) for lang in i18n.LANGS},
         )
         for lv in report.model.levers
     )
@@ -81,4 +121,6 @@ def plan_for(scenario: Scenario, projection: Projection) -> PlanSummary | None:
         None if report.next_year is None else report.next_year.result.rank(scenario.focus),
         None if dist is None else (dist.low, dist.high),
         None if dist is None else dist.p_target,
+        report.question.target_rank or scenario.file.target_rank,
+        report.verdict,
     )

@@ -1,150 +1,106 @@
-"""The words of reports and exports, in Vietnamese (the default) and English."""
+"""The words of reports and exports, by key: English in the "report" context of the catalogue.
+
+The keys stay so that every report writer (Markdown, HTML, spreadsheets, documents) asks for a
+phrase the same way; the Vietnamese (and any other language) is in `ictscore.po`.
+"""
 
 from __future__ import annotations
 
-_VI = {
-    "title": "Dự thảo báo cáo: {focus} — {framework}",
-    "draft": "Dự thảo do ictscore lập từ kịch bản «{scenario}», để lãnh đạo xem xét.",
-    "s_current": "Kết quả hiện tại",
-    "current_line": "{focus} đạt **{score}** điểm {root}, xếp hạng **{rank}/{n}**{grade}.",
-    "grade_part": ", xếp loại {grade}",
-    "s_strengths": "Điểm mạnh và điểm yếu",
-    "sw_intro": "So với hạng chung ({rank}/{n}): các chỉ tiêu xếp hạng cao hơn (điểm mạnh) "
-    "hoặc thấp hơn (điểm yếu) từ {k} bậc trở lên.",
-    "strengths": "Điểm mạnh",
-    "weaknesses": "Điểm yếu",
-    "s_whatif": "Phương án giả định",
-    "no_changes": "Kịch bản chưa có thay đổi nào so với hiện trạng.",
-    "whatif_line": "Nếu thực hiện {k} thay đổi dưới đây, {focus} đạt **{score}** điểm "
-    "({delta}), xếp hạng **{rank}/{n}** ({move}).",
-    "target_met": "Mục tiêu hạng {target}: **đạt**.",
-    "target_missed": "Mục tiêu hạng {target}: **chưa đạt** (còn cách {gap} bậc).",
-    "s_plan": "Kế hoạch thực hiện",
-    "plan_total": "Tổng kinh phí: **{cost}**",
-    "plan_budget": " (ngân sách: {budget})",
-    "plan_projected": "Hạng dự kiến sau kế hoạch: **{rank}/{n}** (các đơn vị khác giữ nguyên)",
-    "plan_next_year": "; năm sau, khi các đơn vị khác cũng cải thiện: hạng {rank}",
-    "plan_range": ", khoảng dao động 80 %: {lo}–{hi}",
-    "plan_probability": "; khả năng đạt mục tiêu: {p}",
-    "estimate": "ước tính",
-    "s_charts": "Biểu đồ",
-    "chart_pillars": "Điểm các trụ cột so với đơn vị dẫn đầu (hiện trạng → giả định)",
-    "chart_gaps": "Chênh lệch hạng của các chỉ tiêu so với hạng chung (dương: tốt hơn)",
-    "s_sources": "Nguồn",
-    "criteria_source": "Bộ tiêu chí: {name} ({publisher}, {edition}).",
-    "representative": "{k} tiêu chí mang tính đại diện, không phải danh mục chính thức.",
-    "data_source": "Số liệu của {focus}: {source}",
-    "changed_numbers": "Nguồn của từng số liệu thay đổi",
-    "none": "(không có)",
-    "criterion": "Tiêu chí",
-    "score": "Điểm",
-    "rank": "Hạng",
-    "leader": "Đơn vị dẫn đầu",
-    "value": "Giá trị",
-    "gap": "Chênh lệch hạng",
-    "baseline": "Hiện trạng",
-    "whatif": "Giả định",
-    "score_change": "Thay đổi điểm",
-    "rank_change": "Thay đổi hạng",
-    "entity": "Đơn vị",
-    "note": "Ghi chú",
-    "source": "Nguồn",
-    "author": "Người sửa",
-    "date": "Ngày",
-    "name": "Tên",
-    "grade": "Xếp loại",
-    "lever": "Giải pháp",
-    "cost": "Kinh phí",
-    "effect": "Tác động",
-    "chosen": "Chọn",
-    "yes": "Có",
-    "no": "Không",
-    "places_up": "tăng {k} bậc",
-    "places_down": "giảm {k} bậc",
-    "places_same": "giữ nguyên hạng",
-    "sheet_ranking": "Xếp hạng",
-    "sheet_focus": "Đơn vị trọng tâm",
-    "sheet_data": "Dữ liệu",
-    "sheet_changes": "Thay đổi",
-    "sheet_sources": "Nguồn",
-}
+from ictscore.presentation import i18n
+from ictscore.presentation.i18n import NP_
 
-_EN = {
-    "title": "Draft report: {focus} — {framework}",
-    "draft": "Draft prepared by ictscore from the scenario “{scenario}”, for the leadership.",
-    "s_current": "Where we stand",
-    "current_line": "{focus} scores **{score}** on the {root}, ranked **{rank} of {n}**{grade}.",
-    "grade_part": ", graded {grade}",
-    "s_strengths": "Strengths and weaknesses",
-    "sw_intro": "Against the overall rank ({rank} of {n}): indicators ranked {k} or more places "
-    "better (strengths) or worse (weaknesses).",
-    "strengths": "Strengths",
-    "weaknesses": "Weaknesses",
-    "s_whatif": "What-if",
-    "no_changes": "The scenario changes nothing yet.",
-    "whatif_line": "With the changes below ({k}), {focus} would score **{score}** ({delta}), "
-    "ranked **{rank} of {n}** ({move}).",
-    "target_met": "Target rank {target}: **reached**.",
-    "target_missed": "Target rank {target}: **not reached** ({gap} short).",
-    "s_plan": "Plan",
-    "plan_total": "Total cost: **{cost}**",
-    "plan_budget": " (budget: {budget})",
-    "plan_projected": "Projected rank after the plan: **{rank} of {n}** (others unchanged)",
-    "plan_next_year": "; next year, as the others improve too: rank {rank}",
-    "plan_range": ", 80 % interval {lo}–{hi}",
-    "plan_probability": "; chance of reaching the target: {p}",
-    "estimate": "estimate",
-    "s_charts": "Charts",
-    "chart_pillars": "Pillar scores against the leader (baseline → what-if)",
-    "chart_gaps": "Indicator ranks against the overall rank (positive: better)",
-    "s_sources": "Sources",
-    "criteria_source": "Criteria: {name} ({publisher}, {edition}).",
-    "representative": "{k} criteria are representative, not from the official list.",
-    "data_source": "Data of {focus}: {source}",
-    "changed_numbers": "Source of each changed number",
-    "none": "(none)",
-    "criterion": "Criterion",
-    "score": "Score",
-    "rank": "Rank",
-    "leader": "Leader",
-    "value": "Value",
-    "gap": "Rank gap",
-    "baseline": "Baseline",
-    "whatif": "What-if",
-    "score_change": "Score change",
-    "rank_change": "Rank change",
-    "entity": "Entity",
-    "note": "Note",
-    "source": "Source",
-    "author": "Author",
-    "date": "Date",
-    "name": "Name",
-    "grade": "Grade",
-    "lever": "Lever",
-    "cost": "Cost",
-    "effect": "Effect",
-    "chosen": "Chosen",
-    "yes": "Yes",
-    "no": "No",
-    "places_up": "up {k}",
-    "places_down": "down {k}",
-    "places_same": "same rank",
-    "sheet_ranking": "Ranking",
-    "sheet_focus": "Focus",
-    "sheet_data": "Data",
-    "sheet_changes": "Changes",
-    "sheet_sources": "Sources",
+_WORDS = {
+    "title": NP_("report", "Draft report: {focus} — {framework}"),
+    "draft": NP_(
+        "report", "Draft prepared by ictscore from the scenario “{scenario}”, for the leadership."
+    ),
+    "s_current": NP_("report", "Where we stand"),
+    "current_line": NP_(
+        "report", "{focus} scores **{score}** on the {root}, ranked **{rank} of {n}**{grade}."
+    ),
+    "grade_part": NP_("report", ", graded {grade}"),
+    "s_strengths": NP_("report", "Strengths and weaknesses"),
+    "sw_intro": NP_(
+        "report",
+        "Against the overall rank ({rank} of {n}): indicators ranked {k} or more places "
+        "better (strengths) or worse (weaknesses).",
+    ),
+    "strengths": NP_("report", "Strengths"),
+    "weaknesses": NP_("report", "Weaknesses"),
+    "s_whatif": NP_("report heading", "What-if"),
+    "no_changes": NP_("report", "The scenario changes nothing yet."),
+    "whatif_line": NP_(
+        "report",
+        "With the changes below ({k}), {focus} would score **{score}** ({delta}), "
+        "ranked **{rank} of {n}** ({move}).",
+    ),
+    "target_met": NP_("report", "Target rank {target}: **reached**."),
+    "target_missed": NP_("report", "Target rank {target}: **not reached** ({gap} short)."),
+    "s_plan": NP_("report", "Plan"),
+    "plan_total": NP_("report", "Total cost: **{cost}**"),
+    "plan_budget": NP_("report", " (budget: {budget})"),
+    "plan_projected": NP_(
+        "report", "Projected rank after the plan: **{rank} of {n}** (others unchanged)"
+    ),
+    "plan_next_year": NP_("report", "; next year, as the others improve too: rank {rank}"),
+    "plan_range": NP_("report", ", 80 % interval {lo}–{hi}"),
+    "plan_probability": NP_("report", "; chance of reaching the target: {p}"),
+    "plan_target_reached": NP_("report", "Target rank {target} after the plan: **reached**."),
+    "plan_target_missed": NP_("report", "Target rank {target} after the plan: **not reached**."),
+    "plan_target_uncertain": NP_(
+        "report",
+        "Target rank {target} after the plan: **uncertain** (the projected rank and the "
+        "simulation disagree).",
+    ),
+    "estimate": NP_("report", "estimate"),
+    "s_charts": NP_("report", "Charts"),
+    "chart_pillars": NP_("report", "Pillar scores against the leader (baseline → what-if)"),
+    "chart_gaps": NP_("report", "Indicator ranks against the overall rank (positive: better)"),
+    "s_sources": NP_("report", "Sources"),
+    "criteria_source": NP_("report", "Criteria: {name} ({publisher}, {edition})."),
+    "representative": NP_("report", "{k} criteria are representative, not from the official list."),
+    "data_source": NP_("report", "Data of {focus}: {source}"),
+    "changed_numbers": NP_("report", "Source of each changed number"),
+    "none": NP_("report", "(none)"),
+    "criterion": NP_("report", "Criterion"),
+    "score": NP_("report", "Score"),
+    "rank": NP_("report", "Rank"),
+    "leader": NP_("report", "Leader"),
+    "value": NP_("report", "Value"),
+    "gap": NP_("report", "Rank gap"),
+    "baseline": NP_("report", "Baseline"),
+    "whatif": NP_("report", "What-if"),
+    "score_change": NP_("report", "Score change"),
+    "rank_change": NP_("report", "Rank change"),
+    "entity": NP_("report", "Entity"),
+    "note": NP_("report", "Note"),
+    "source": NP_("report", "Source"),
+    "author": NP_("report", "Author"),
+    "date": NP_("report", "Date"),
+    "name": NP_("report", "Name"),
+    "grade": NP_("report", "Grade"),
+    "lever": NP_("report", "Lever"),
+    "cost": NP_("report", "Cost"),
+    "effect": NP_("report", "Effect"),
+    "chosen": NP_("report", "Chosen"),
+    "yes": NP_("report", "Yes"),
+    "no": NP_("report", "No"),
+    "places_up": NP_("report", "up {k}"),
+    "places_down": NP_("report", "down {k}"),
+    "places_same": NP_("report", "same rank"),
+    "sheet_ranking": NP_("report", "Ranking"),
+    "sheet_focus": NP_("report", "Focus"),
+    "sheet_data": NP_("report", "Data"),
+    "sheet_changes": NP_("report", "Changes"),
+    "sheet_sources": NP_("report", "Sources"),
 }
-
-_ALL = {"vi": _VI, "en": _EN}
 
 
 def tr(key: str, lang: str, **fields: object) -> str:
-    text = _ALL[lang][key]
-    return text.format(**fields) if fields else text
+    return i18n.gettext(_WORDS[key], lang, **fields)
 
 
 def places(gain: int | None, lang: str) -> str:
     if not gain:
         return tr("places_same", lang)
-    return tr("places_up" if gain > 0 else "places_down", lang, k=abs(gain))
+    return tr("places_up", lang, k=gain) if gain > 0 else tr("places_down", lang, k=-gain)

@@ -20,6 +20,6 @@ def export_projection(
     """Write the results to `path` (format from the extension), atomically; return the path.
 
     `changes` is the applied edit log (`scenario.applied()`), shown with its audit trail.
-    Raises InputError for an unknown extension, a missing openpyxl or an unwritable path.
+    Raises InputError for an unknown extension or an unwritable path.
     """
     return writers.write_file(ResultsDoc(projection, tuple(changes)), path, lang)

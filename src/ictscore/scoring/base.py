@@ -11,9 +11,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,7 +66,82 @@ class IndicatorLike(Protocol):
 Scorer = Callable[[Value], float]
 
 
-class RuleBase(BaseModel):
+def _wants_number(tp: object) -> bool:
+    """Whether a field's type is (or holds) a number and no true/false."""
+    if tp is bool:
+        return False
+    if tp in (int, float):
+        return True
+    return any(_wants_number(a) for a in get_args(tp))
+
+
+def _takes_bool(tp: object) -> bool:
+    return tp is bool or any(_takes_bool(a) for a in get_args(tp))
+
+
+def _holds_bool(v: object) -> bool:
+    if isinstance(v, bool):
+        return True
+    return isinstance(v, list | tuple) and any(_holds_bool(x) for x in v)
+
+
+class NoBoolNumbers(BaseModel):
+    """A model whose number fields refuse `true` and `false`.
+
+    Pydantic reads `true` as 1 for a float or int field, so `points = true` or `range = [0, true]`
+    would load as a valid number and give a wrong result without a word. Every file model (the
+    rules here, the criteria, scenario, plan and data models above) derives from this. It is a
+    model validator rather than a field validator for "*" because pydantic allows none of the
+    latter on a rule's `type`, the key its union is told apart by.
+    """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _no_bool_numbers(cls, data: object, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        # wrapping, not a "before" check that raises alone, so that a file with both a boolean
+        # number and another problem in the same table reports both in one run
+        mine: list[InitErrorDetails] = []
+        if isinstance(data, dict):
+            for name, field in cls.model_fields.items():
+                key = name if name in data else field.alias
+                if key is None or key not in data or not _holds_bool(data[key]):
+                    continue
+                if _wants_number(field.annotation) and not _takes_bool(field.annotation):
+                    mine.append(
+                        InitErrorDetails(
+                            type=PydanticCustomError(_BOOL, "expects a number, not true/false"),
+                            loc=(key,),
+                            input=data[key],
+                        )
+                    )
+        try:
+            out = handler(data)
+        except ValidationError as exc:
+            if not mine:
+                raise
+            flagged = {e["loc"] for e in mine}
+            rest = [_again(e) for e in exc.errors() if e["loc"][:1] not in flagged]
+            raise ValidationError.from_exception_data(cls.__name__, mine + rest) from None
+        if mine:
+            raise ValidationError.from_exception_data(cls.__name__, mine)
+        return out
+
+
+_BOOL = "bool_number"
+
+
+def _again(e: ErrorDetails) -> InitErrorDetails:
+    """A reported error as one to raise again, beside the boolean numbers found."""
+    kind: Any = e["type"]
+    if kind == _BOOL:
+        kind = PydanticCustomError(_BOOL, e["msg"])
+    out = InitErrorDetails(type=kind, loc=e["loc"], input=e["input"])
+    if "ctx" in e:
+        out["ctx"] = e["ctx"]
+    return out
+
+
+class RuleBase(NoBoolNumbers):
     """A scoring rule: the `[indicator.rule]` table of a criteria file, and its meaning."""
 
     model_config = ConfigDict(
@@ -67,7 +149,6 @@ class RuleBase(BaseModel):
         frozen=True,
         populate_by_name=True,
         allow_inf_nan=False,
-        use_attribute_docstrings=True,
     )
 
     type: str

@@ -11,17 +11,20 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import message_of
 from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.audit import default_author
-from ictscore.planning.session import Session
-from ictscore.presentation import describe
+from ictscore.planning.session import FocusStep, Session
+from ictscore.presentation import describe, i18n
 from ictscore.resources import in_installed_bundle
+from ictscore.tui import textual_words
 from ictscore.tui.exporting import EXPORT_TIP, REPORT_TIP, export_dialog
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens import EXTRA_SCREENS
@@ -133,15 +136,27 @@ class IctscoreApp(App[None]):
         )
         if pending.disk_hash != self.session.scenario.disk_hash:
             q += "\n" + tr("The scenario file has changed since then.", lang)
+        # Escape gives the last answer: "later", which deletes nothing (asked again next time)
         choice = await self.push_screen_wait(
-            ChoiceScreen(q, [("restore", tr("Restore", lang)), ("discard", tr("Discard", lang))])
+            ChoiceScreen(
+                q,
+                [
+                    ("restore", tr("Restore", lang)),
+                    ("discard", tr("Discard", lang)),
+                    ("later", tr("Ask me next time", lang)),
+                ],
+            )
         )
         if choice == "restore":
             for problem in self.session.restore(pending):
                 self.notify(problem, severity="warning")
             self.notify(tr("Restored {n} changes", lang, n=len(pending.ops)))
-        else:
+        elif choice == "discard":
             self.session.discard_journal()
+        else:
+            # this session must neither overwrite the journal nor remove it on saving
+            self.session.journal = None
+            self.notify(tr("The unsaved changes are kept; you will be asked again next time", lang))
         self.changed()
 
     def changed(self) -> None:
@@ -174,7 +189,8 @@ class IctscoreApp(App[None]):
         try:
             edit(self.session)
         except ValueError as exc:
-            self.notify(tr("Refused: {msg}", self.lang, msg=str(exc)), severity="error")
+            msg = i18n.text(message_of(exc), self.lang)
+            self.notify(tr("Refused: {msg}", self.lang, msg=msg), severity="error")
             return False
         self.changed()
         return True
@@ -195,7 +211,14 @@ class IctscoreApp(App[None]):
                 f"{self.get_key_display(b)} — {tr(b.tooltip, self.lang)}",
                 partial(self._run_from_palette, ab.node, b.action),
             )
-        yield from super().get_system_commands(screen)
+        for c in super().get_system_commands(screen):  # Textual's own: Theme, Keys, Quit, ...
+            yield c._replace(title=tr(c.title, self.lang), help=tr(c.help, self.lang))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder ("Search for commands…") in our language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = tr(textual_words.PALETTE_PLACEHOLDER, self.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def _run_from_palette(self, node: object, action: str) -> None:
         self.call_later(self.run_action, action, node)
@@ -230,11 +253,14 @@ class IctscoreApp(App[None]):
         )
         self.changed()
 
-    def _what(self, ch: Change | Lever) -> str:
+    def _what(self, ch: Change | Lever | FocusStep) -> str:
         if isinstance(ch, Lever):
             return tr(
                 "lever {name}", self.lang, name=ch.name_vi if self.lang == "vi" else ch.name_en
             )
+        if isinstance(ch, FocusStep):
+            names = self.session.result.names
+            return tr("focus {old} → {new}", self.lang, old=names[ch.old], new=names[ch.new])
         crit = self.session.scenario.criteria
         node = crit.nodes[ch.node]
         value = (
@@ -315,7 +341,7 @@ class IctscoreApp(App[None]):
                 self.apply_edit(lambda ss: ss.set_focus(entity))
                 self.notify(
                     tr(
-                        "Focus is now {name}; the edits without an entity follow it",
+                        "Focus is now {name}; the edits made stay with their entity",
                         self.lang,
                         name=r.names[entity],
                     )
@@ -329,16 +355,31 @@ class IctscoreApp(App[None]):
 
     @work(exclusive=True, group="file")
     async def action_save(self) -> None:
+        await self._save_here()
+
+    async def _save_here(self) -> bool:
+        """ctrl+s, and "save" on quitting or opening another file: the same path either way."""
         path = self.session.scenario.path
         if path is not None and in_installed_bundle(path):
             # the bundled example inside site-packages: save a copy where the user works
-            await self._save_as(Path.cwd() / path.name)
-            return
-        await self.save()
+            return await self._save_as(Path.cwd() / path.name)
+        return await self.save()
 
     async def save(self, path: Path | None = None) -> bool:
         lang = self.lang
         s = self.session
+        kept = len(s.source.applied())
+        if s.cursor == 0 and kept and path in (None, s.source.path):
+            # after R (undo every edit) a save would delete every change of the file, with
+            # its notes and sources: never without asking
+            q = tr(
+                "Every edit is undone: saving removes the {n} changes saved in the file, with "
+                "their notes and sources. Save anyway?",
+                lang,
+                n=kept,
+            )
+            if await self._ask(q, "save", tr("Save", lang)) != "save":
+                return False
         try:
             target = s.save(path)
         except ConflictError as exc:
@@ -367,13 +408,25 @@ class IctscoreApp(App[None]):
     async def action_save_as(self) -> None:
         await self._save_as(self.session.scenario.path)
 
-    async def _save_as(self, suggested: Path | None) -> None:
+    async def _save_as(self, suggested: Path | None) -> bool:
+        lang = self.lang
         default = str(suggested or "")
         text = await self.push_screen_wait(
-            PromptScreen(tr("Save as (path of the new TOML file)", self.lang), default)
+            PromptScreen(tr("Save as (path of the new TOML file)", lang), default)
         )
-        if text:
-            await self.save(Path(text).expanduser())
+        if not text:
+            return False
+        target = Path(text).expanduser()
+        why = None
+        if target.suffix.lower() != ".toml":
+            why = tr("a scenario is a .toml file: {path}", lang, path=target)
+        elif not target.parent.is_dir():
+            # a typo in the folder must not become a new folder
+            why = tr("no folder {path}", lang, path=target.parent)
+        if why is not None:
+            self.notify(tr("Cannot save: {msg}", lang, msg=why), severity="error")
+            return False
+        return await self.save(target)
 
     async def _settle_unsaved(self) -> bool:
         """Ask about unsaved changes: True when it is fine to go on (saved or discarded)."""
@@ -392,7 +445,7 @@ class IctscoreApp(App[None]):
             )
         )
         if choice == "save":
-            return await self.save()
+            return await self._save_here()
         if choice == "discard":
             self.session.discard_journal()
             return True

@@ -4,7 +4,7 @@ included, to a file named in a dialog.
 The formats offered are those of the registry in `ictscore.presentation.writers`, which
 `ictscore export` and `ictscore report` also write through, so a file from either face reads the
 same, and is written atomically. Every failure (a name whose extension says no format,
-a folder, an unwritable place, no openpyxl) is a message in the app, never a traceback.
+a folder, an unwritable place) is a message in the app, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ictscore.formats.errors import InputError
 from ictscore.presentation import writers
 from ictscore.presentation.documents import Kind, ResultsDoc, report_of
-from ictscore.tui.i18n import tr
+from ictscore.tui.i18n import N_, tr
 from ictscore.tui.screens.confirm import ChoiceScreen
 from ictscore.tui.screens.prompt import PromptScreen
 
@@ -24,20 +24,28 @@ if TYPE_CHECKING:
     from ictscore.tui.app import IctscoreApp
 
 
-def _choices(kind: Kind, suggested: str, label: str = "{}") -> list[tuple[str, str]]:
+def _choices(kind: Kind, suggested: str, report: bool = False) -> list[tuple[str, str]]:
     """(extension, English label) of each file format of a kind: the suggested one first, as
     the default name has it, then by extension."""
     found = sorted(writers.file_writers(kind), key=lambda w: (w.name != suggested, w.extensions))
-    return [(w.extensions[0], label.format(w.label)) for w in found]
+    return [
+        (w.extensions[0], N_("Report ({format})", format=w.label) if report else w.label)
+        for w in found
+    ]
 
 
 RESULT_KINDS = _choices("results", "xlsx")
 """The workbook first: what a planner forwards to colleagues, every sheet in one file."""
-REPORT_KINDS = _choices("report", "html", "Report ({})")
+REPORT_KINDS = _choices("report", "html", report=True)
 """The page first: what the leadership opens from a mail, charts included."""
-EXPORT_TIP = f"Export the results ({writers.one_of([ext for ext, _ in RESULT_KINDS])})"
-REPORT_TIP = f"Write the report ({writers.one_of([ext for ext, _ in REPORT_KINDS])})"
-"""The keys' help and the dialogs' titles, listing what the dialog accepts; `VI` has them."""
+EXPORT_TIP = N_(
+    "Export the results ({formats})", formats=writers.one_of([e for e, _ in RESULT_KINDS])
+)
+REPORT_TIP = N_(
+    "Write the report ({formats})", formats=writers.one_of([e for e, _ in REPORT_KINDS])
+)
+"""The keys' help and the dialogs' titles, listing what the dialog accepts (messages of the
+catalogue, translated where they are shown)."""
 STEMS = {
     ("vi", False): "ket-qua",
     ("en", False): "results",
@@ -59,7 +67,7 @@ def check_target(path: Path, report: bool) -> None:
     """Refuse a name before asking anything: the format must follow from it and it is a file."""
     writers.for_path(path, "report" if report else "results")
     if path.is_dir():
-        raise InputError.one(path, "this is a folder: give a file name")
+        raise InputError.one(path, N_("this is a folder: give a file name"))
 
 
 def write(session: Session, path: Path, lang: str, report: bool) -> Path:

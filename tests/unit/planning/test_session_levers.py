@@ -12,7 +12,7 @@ from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.journal import Journal
 from ictscore.planning.session import Session
-from ictscore.presentation.display import parse_money
+from ictscore.presentation.numbers import parse_money
 
 ONLINE = "hd_ty_le_nop_truc_tuyen"
 
@@ -125,3 +125,28 @@ def test_money_the_vietnamese_way(text: str, vnd: float) -> None:
 def test_money_that_is_not_an_amount(text: str) -> None:
     with pytest.raises(ValueError):
         parse_money(text)
+
+
+def test_edits_levers_and_focus_changes_undo_newest_first(scenario_copy: Path) -> None:
+    """The three kinds of step share one order: undo takes back the newest of any kind, redo
+    brings back the oldest undone, and the focus goes where it was at each point."""
+    s = Session(load_scenario(scenario_copy))
+    home, start, cursor = s.focus, s.levers, s.cursor
+    s.edit(ONLINE, 50)
+    s.put_lever(lever())
+    s.set_focus("so-tu-phap")
+    s.edit(ONLINE, 70)  # made for the peer now in focus
+    assert s.value(ONLINE, "so-tu-phap") == 70.0 and s.value(ONLINE, home) == 50.0
+    s.undo()  # the peer's edit
+    assert s.focus == "so-tu-phap" and s.value(ONLINE, home) == 50.0
+    s.undo()  # the change of focus
+    assert s.focus == home and len(s.levers) == len(start) + 1
+    s.undo()  # the lever
+    assert s.levers == start and s.value(ONLINE) == 50.0
+    s.undo()  # the first edit
+    assert s.cursor == cursor and not s.dirty
+    s.redo(), s.redo(), s.redo()
+    assert s.focus == "so-tu-phap" and len(s.levers) == len(start) + 1
+    assert s.value(ONLINE, home) == 50.0
+    s.redo()
+    assert s.value(ONLINE, "so-tu-phap") == 70.0 and s.redo() is None

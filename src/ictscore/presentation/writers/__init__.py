@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ictscore.formats.errors import InputError
 from ictscore.formats.inputs import was_read
+from ictscore.formats.message import N_, os_error
 from ictscore.formats.scenario import atomic_write
 from ictscore.presentation.documents import (
     ComparisonDoc,
@@ -28,6 +29,7 @@ from ictscore.presentation.documents import (
     ResultsDoc,
     SeekDoc,
 )
+from ictscore.presentation.writers.csv_style import CsvStyle, default_for, restyle
 
 Write = Callable[[Document, str], str | bytes]
 """(document, language) → the output: text for a text format, bytes for a binary one."""
@@ -69,7 +71,9 @@ class CannotWrite(ValueError):
 
 def _check_kind(w: Writer, doc: Document) -> None:
     if doc.kind not in w.kinds:
-        raise CannotWrite(f"the {w.name} format does not write a {doc.kind} document")
+        raise CannotWrite(
+            N_("the {fmt} format does not write a {kind} document", fmt=w.name, kind=doc.kind)
+        )
 
 
 def _tabular(fmt: str) -> TextWrite:
@@ -98,7 +102,9 @@ def _tabular(fmt: str) -> TextWrite:
             from ictscore.presentation.writers.plans import render_plan
 
             return render_plan(doc.report, fmt, lang)
-        raise CannotWrite(f"the {fmt} format does not write a {doc.kind} document")
+        raise CannotWrite(
+            N_("the {fmt} format does not write a {kind} document", fmt=fmt, kind=doc.kind)
+        )
 
     return write
 
@@ -116,7 +122,19 @@ def _html(doc: Document, lang: str) -> str:
         from ictscore.presentation.writers.report_html import render_html
 
         return render_html(doc.model, lang)
-    raise CannotWrite(f"the html format does not write a {doc.kind} document")
+    raise CannotWrite(
+        N_("the {fmt} format does not write a {kind} document", fmt="html", kind=doc.kind)
+    )
+
+
+def _docx(doc: Document, lang: str) -> bytes:
+    if isinstance(doc, ReportDoc):
+        from ictscore.presentation.writers.report_docx import render_docx
+
+        return render_docx(doc.model, lang)
+    raise CannotWrite(
+        N_("the {fmt} format does not write a {kind} document", fmt="docx", kind=doc.kind)
+    )
 
 
 def _xlsx(doc: Document, lang: str) -> bytes:
@@ -124,18 +142,23 @@ def _xlsx(doc: Document, lang: str) -> bytes:
         from ictscore.presentation.writers.xlsx import workbook_bytes
 
         return workbook_bytes(doc.projection, doc.changes, lang)
-    raise CannotWrite(f"the xlsx format does not write a {doc.kind} document")
+    raise CannotWrite(
+        N_("the {fmt} format does not write a {kind} document", fmt="xlsx", kind=doc.kind)
+    )
 
 
 _PLANNING: frozenset[Kind] = frozenset({"results", "comparison", "seek", "next", "plan"})
 
 WRITERS: tuple[Writer, ...] = (
-    Writer("table", "Text table", (), False, _PLANNING, _tabular("table")),
-    Writer("json", "JSON", (".json",), False, _PLANNING, _tabular("json")),
-    Writer("csv", "CSV table", (".csv",), False, _PLANNING, _tabular("csv")),
-    Writer("markdown", "Markdown", (".md", ".markdown"), False, _PLANNING | {"report"}, _markdown),
-    Writer("html", "HTML", (".html", ".htm"), False, frozenset({"report"}), _html),
-    Writer("xlsx", "Excel workbook", (".xlsx",), True, frozenset({"results"}), _xlsx),
+    Writer("table", N_("Text table"), (), False, _PLANNING, _tabular("table")),
+    Writer("json", N_("JSON"), (".json",), False, _PLANNING, _tabular("json")),
+    Writer("csv", N_("CSV table"), (".csv",), False, _PLANNING, _tabular("csv")),
+    Writer(
+        "markdown", N_("Markdown"), (".md", ".markdown"), False, _PLANNING | {"report"}, _markdown
+    ),
+    Writer("html", N_("HTML"), (".html", ".htm"), False, frozenset({"report"}), _html),
+    Writer("docx", N_("Word document"), (".docx",), True, frozenset({"report"}), _docx),
+    Writer("xlsx", N_("Excel workbook"), (".xlsx",), True, frozenset({"results"}), _xlsx),
 )
 """In the order `--format` lists them; `table` first, the default of every command."""
 
@@ -144,7 +167,7 @@ def get(name: str) -> Writer:
     for w in WRITERS:
         if w.name == name:
             return w
-    raise CannotWrite(f"no output format is called {name!r}")
+    raise CannotWrite(N_("no output format is called '{name}'", name=name))
 
 
 def stream_formats(kind: Kind) -> tuple[str, ...]:
@@ -158,8 +181,11 @@ def file_writers(kind: Kind) -> tuple[Writer, ...]:
 
 
 def one_of(items: Sequence[str]) -> str:
-    """`.csv, .json, .md or .xlsx`: choices as a sentence names them."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    """`.csv, .json, .md or .xlsx`: choices as a sentence names them (a `Message`, so that the
+    "or" is translated where it is shown)."""
+    if len(items) == 1:
+        return items[0]
+    return N_("{items} or {last}", items=", ".join(items[:-1]), last=items[-1])
 
 
 def file_choices(kind: Kind) -> str:
@@ -177,23 +203,33 @@ def for_path(path: Path, kind: Kind) -> Writer:
     raise InputError.one(path, message)
 
 
-def text(doc: Document, fmt: str, lang: str) -> str:
-    """A document in a text format, for standard output or a file named with `-o`."""
+def text(doc: Document, fmt: str, lang: str, csv_style: CsvStyle = "plain") -> str:
+    """A document in a text format, for standard output or a file named with `-o`.
+
+    CSV is plain unless asked otherwise: what goes to standard output is read by programs.
+    """
     w = get(fmt)
     _check_kind(w, doc)
     out = w.write(doc, lang)
     if isinstance(out, bytes):
-        raise CannotWrite(f"the {fmt} format is binary: it is written to a file only")
-    return out
+        raise CannotWrite(N_("the {fmt} format is binary: it is written to a file only", fmt=fmt))
+    return restyle(out, csv_style) if w.name == "csv" else out
 
 
-def write_file(doc: Document, path: Path, lang: str) -> Path:
+def write_file(doc: Document, path: Path, lang: str, csv_style: CsvStyle | None = None) -> Path:
     """Write a document in the format its file name chooses, atomically; return the path.
 
-    InputError for an extension of no format of the kind, a missing openpyxl or an unwritable
-    place, so that every face reports it as bad input rather than a traceback.
+    A `.csv` file is opened by a person, in Excel: in the Vietnamese style (`;`, decimal
+    commas, BOM) when the output is Vietnamese, unless `csv_style` says otherwise; every face
+    writes through here, so the same choice gives the same bytes from each.
+    InputError for an extension of no format of the kind or an unwritable place, so that
+    every face reports it as bad input rather than a traceback.
     """
-    return write_output(path, for_path(path, doc.kind).data(doc, lang))
+    w = for_path(path, doc.kind)
+    if w.name != "csv":
+        return write_output(path, w.data(doc, lang))
+    style = csv_style or default_for(lang)
+    return write_output(path, text(doc, "csv", lang, style).encode("utf-8"))
 
 
 def write_output(path: Path, data: bytes) -> Path:
@@ -204,14 +240,18 @@ def write_output(path: Path, data: bytes) -> Path:
     become a folder.
     """
     if was_read(path):
-        raise InputError.one(path, "is a file this command reads: write the output to another file")
+        raise InputError.one(
+            path, N_("is a file this command reads: write the output to another file")
+        )
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
-        raise InputError.one(path, f"no folder {parent}: create it first, or choose another")
+        raise InputError.one(
+            path, N_("no folder {folder}: create it first, or choose another", folder=parent)
+        )
     if not parent.is_dir():
-        raise InputError.one(path, f"{parent} is not a folder")
+        raise InputError.one(path, N_("{folder} is not a folder", folder=parent))
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise InputError.one(path, f"cannot write: {exc.strerror or exc}") from None
+        raise InputError.one(path, N_("cannot write: {error}", error=os_error(exc))) from None
     return path

@@ -11,38 +11,25 @@ from typing import Any
 
 from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.planning.next_steps import NextStep, NextSteps
-from ictscore.presentation import describe, display
+from ictscore.presentation import describe, display, i18n
+from ictscore.presentation.i18n import N_
 from ictscore.presentation.writers.plans import _csv
 from ictscore.presentation.writers.results import _md_table, _text_table
 
 _T = {
-    "vi": {
-        "node": "Tiêu chí",
-        "from": "Hiện tại",
-        "to": "Bước tiếp theo",
-        "gain": "Tăng điểm",
-        "rank": "Hạng",
-        "gap": "Còn cách đơn vị trên",
-        "lever": "Đòn bẩy rẻ nhất",
-        "cost": "Chi phí",
-        "per100": "Điểm/100 triệu",
-        "intro": "{name}: hạng {rank}, {score} điểm — bước tiếp theo của từng tiêu chí",
-        "none": "Không còn tiêu chí nào tăng được điểm: mọi tiêu chí đã ở mức tốt nhất.",
-    },
-    "en": {
-        "node": "Criterion",
-        "from": "Now",
-        "to": "Next step",
-        "gain": "Score gain",
-        "rank": "Rank",
-        "gap": "Gap to the one above",
-        "lever": "Cheapest lever",
-        "cost": "Cost",
-        "per100": "Score/100m",
-        "intro": "{name}: rank {rank}, {score} points — each criterion's next step",
-        "none": "No criterion can earn more: every one is at its best.",
-    },
+    "node": N_("Criterion"),
+    "from": N_("Now"),
+    "to": N_("Next step"),
+    "gain": N_("Score gain"),
+    "rank": N_("Rank"),
+    "gap": N_("Gap to the one above"),
+    "lever": N_("Cheapest lever"),
+    "cost": N_("Cost"),
+    "per100": N_("Score/100m"),
+    "intro": N_("{name}: rank {rank}, {score} points — each criterion's next step"),
+    "none": N_("No criterion can earn more: every one is at its best."),
 }
+"""Marked for the catalogue; `i18n.table(_T, lang)` gives them in the reader's language."""
 
 
 def _lever(names: dict[str, dict[str, str]], s: NextStep, lang: str) -> str:
@@ -86,7 +73,7 @@ def render_next(
 ) -> str:  # fmt: skip
     if fmt == "json":
         return json.dumps(next_json(ans, names), ensure_ascii=False, indent=2) + "\n"
-    T = _T[lang]
+    T = i18n.table(_T, lang)
     dec = crit.decimals(crit.root)
 
     def value(node: str, v: object) -> str:

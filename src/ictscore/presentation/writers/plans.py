@@ -17,77 +17,45 @@ from ictscore.planning.combine import Combination
 from ictscore.planning.planner import PlanReport
 from ictscore.planning.reasons import Reason
 from ictscore.planning.seek import SeekAnswer
-from ictscore.presentation import display
+from ictscore.presentation import display, i18n
+from ictscore.presentation.i18n import N_, NP_
 from ictscore.presentation.reasons import reason_text
 from ictscore.presentation.writers.results import _md_table, _text_table
 
 _T = {
-    "vi": {
-        "lever": "Đòn bẩy",
-        "cost": "Chi phí",
-        "units": "Số đợt",
-        "chosen": "Chọn",
-        "gain": "Tăng điểm",
-        "rank_gain": "Tăng hạng",
-        "per100": "Điểm/100 triệu",
-        "rank_per100": "Hạng/100 triệu",
-        "budget": "Ngân sách",
-        "start": "Xuất phát",
-        "projected": "Dự kiến",
-        "target": "Hạng mục tiêu",
-        "reached": "đạt",
-        "missed": "chưa đạt",
-        "next_year": "Năm sau (các sở khác cũng tiến bộ)",
-        "own": "do tự cải thiện",
-        "norm": "do chuẩn hoá theo đơn vị khác",
-        "peers": "do các đơn vị khác thay đổi",
-        "mc": "Mô phỏng Monte Carlo",
-        "median": "hạng trung vị",
-        "interval": "khoảng 80 %",
-        "p_target": "xác suất đạt hạng mục tiêu",
-        "node": "Tiêu chí",
-        "from": "Hiện tại",
-        "to": "Cần đạt",
-        "rank": "Hạng",
-        "score": "Điểm",
-        "unreachable": "Không đạt được",
-        "estimate": "(ước tính)",
-        "rank_word": "hạng",
-        "combination": "Tổ hợp rẻ nhất",
-    },
-    "en": {
-        "lever": "Lever",
-        "cost": "Cost",
-        "units": "Units",
-        "chosen": "Chosen",
-        "gain": "Score gain",
-        "rank_gain": "Rank gain",
-        "per100": "Score/100m",
-        "rank_per100": "Rank/100m",
-        "budget": "Budget",
-        "start": "Start",
-        "projected": "Projected",
-        "target": "Target rank",
-        "reached": "reached",
-        "missed": "not reached",
-        "next_year": "Next year (the peers improve too)",
-        "own": "own improvement",
-        "norm": "normalisation shift",
-        "peers": "peers' changes",
-        "mc": "Monte Carlo",
-        "median": "median rank",
-        "interval": "80 % interval",
-        "p_target": "probability of the target rank",
-        "node": "Criterion",
-        "from": "Now",
-        "to": "Needed",
-        "rank": "Rank",
-        "score": "Score",
-        "unreachable": "Unreachable",
-        "estimate": "(estimate)",
-        "rank_word": "rank",
-        "combination": "Cheapest combination",
-    },
+    "lever": N_("Lever"),
+    "cost": N_("Cost"),
+    "units": N_("Units"),
+    "chosen": N_("Chosen"),
+    "gain": N_("Score gain"),
+    "rank_gain": N_("Rank gain"),
+    "per100": NP_("heading", "Score/100m"),
+    "rank_per100": NP_("heading", "Rank/100m"),
+    "budget": N_("Budget"),
+    "start": N_("Start"),
+    "projected": N_("Projected"),
+    "target": N_("Target rank"),
+    "reached": N_("reached"),
+    "uncertain": N_("uncertain"),
+    "deterministic": N_("deterministic rank"),
+    "missed": N_("not reached"),
+    "next_year": N_("Next year (the peers improve too)"),
+    "own": N_("own improvement"),
+    "norm": N_("normalisation shift"),
+    "peers": N_("peers' changes"),
+    "mc": N_("Monte Carlo"),
+    "median": N_("median rank"),
+    "interval": N_("80 % interval"),
+    "p_target": N_("probability of the target rank"),
+    "node": N_("Criterion"),
+    "from": N_("Now"),
+    "to": N_("Needed"),
+    "rank": N_("Rank"),
+    "score": N_("Score"),
+    "unreachable": N_("Unreachable"),
+    "estimate": N_("(estimate)"),
+    "rank_word": N_("rank"),
+    "combination": N_("Cheapest combination"),
 }
 
 
@@ -110,6 +78,7 @@ def plan_json(rep: PlanReport) -> dict[str, Any]:
         "mode": rep.mode,
         "objective": rep.question.objective,
         "reached": rep.reached,
+        "verdict": rep.verdict,
         "levers": rep.chosen,
         "units": {lv.id: u for lv, u in zip(m.levers, o.units, strict=True) if u},
         "cost": o.cost,
@@ -165,7 +134,7 @@ def render_plan(rep: PlanReport, fmt: str, lang: str) -> str:
 
 
 def _lever_rows(rep: PlanReport, lang: str) -> tuple[list[str], list[list[str]], set[int]]:
-    T = _T[lang]
+    T = i18n.table(_T, lang)
     m, o = rep.model, rep.outcome
     gains = {g.lever: g for g in rep.gains}
     head = [T["chosen"], T["lever"], T["cost"], T["gain"], T["rank_gain"], T["per100"],
@@ -190,7 +159,7 @@ def _lever_rows(rep: PlanReport, lang: str) -> tuple[list[str], list[list[str]],
 
 
 def _plan_summary(rep: PlanReport, lang: str) -> list[str]:
-    T = _T[lang]
+    T = i18n.table(_T, lang)
     f = rep.scenario.focus
     o = rep.outcome
     crit = rep.start.criteria
@@ -203,8 +172,18 @@ def _plan_summary(rep: PlanReport, lang: str) -> list[str]:
         f"{T['cost']}: {display.money(o.cost, lang)} {T['estimate']}",
     ]
     target = rep.question.target_rank or rep.scenario.file.target_rank
-    if target is not None and rep.reached is not None:
-        lines.append(f"{T['target']} {target}: {T['reached'] if rep.reached else T['missed']}")
+    verdict = rep.verdict
+    if target is not None and verdict is not None:
+        word = {"reached": T["reached"], "missed": T["missed"], "uncertain": T["uncertain"]}
+        prob = None if rep.distribution is None else rep.distribution.p_target
+        if prob is None:
+            lines.append(f"{T['target']} {target}: {word[verdict]}")
+        else:
+            # the probability leads, the deterministic rank beside it, each labelled
+            lines.append(
+                f"{T['target']} {target}: {T['p_target']} {display.percent(prob, 1, lang)} "
+                f"({T['mc']}), {T['deterministic']} {o.rank}: {word[verdict]}"
+            )
     if rep.next_year is not None:
         a = rep.next_year.attribution
         lines.append(
@@ -286,7 +265,7 @@ def render_seek(
     if fmt == "json":
         data = seek_json(ans, names, found, asked)
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    T = _T[lang]
+    T = i18n.table(_T, lang)
     head = [T["node"], T["from"], T["to"], T["rank"], T["score"]]
     dec = crit.decimals(crit.root)
     rows = [
@@ -322,18 +301,20 @@ def render_seek(
 
 def _goal_text(ans: SeekAnswer, names: dict[str, str], lang: str) -> str:
     g = ans.goal
-    vi = lang == "vi"
     if g.overtake is not None:
-        return f"{'vượt' if vi else 'overtake'} {names.get(g.overtake, g.overtake)}"
+        return i18n.gettext("overtake {name}", lang, name=names.get(g.overtake, g.overtake))
     if g.gain is not None:
-        return f"+{g.gain} {'hạng' if vi else 'place' + ('s' if g.gain > 1 else '')}" + (
-            f" ({'hạng' if vi else 'rank'} {ans.target_rank})"
+        places = (
+            i18n.gettext("+{n} place", lang, n=g.gain)
+            if g.gain == 1
+            else i18n.gettext("+{n} places", lang, n=g.gain)
         )
-    return f"{'hạng' if vi else 'rank'} {ans.target_rank}"
+        return places + " (" + i18n.gettext("rank {rank}", lang, rank=ans.target_rank) + ")"
+    return i18n.gettext("rank {rank}", lang, rank=ans.target_rank)
 
 
 def _combination_text(c: Combination | None, crit: Any, lang: str) -> str:
-    T = _T[lang]
+    T = i18n.table(_T, lang)
     if c is None:
         return f"{T['combination']}: {T['unreachable']}"
     parts = ", ".join(

@@ -96,7 +96,7 @@ def node_value(m: ReportModel, node: str, v: Value | bool | None, lang: str) -> 
     if label is not None:
         return label
     if isinstance(n, Indicator) and n.rule.values == "yes_no" and v is not None:
-        return tr("yes" if float(v) else "no", lang)
+        return tr("yes", lang) if float(v) else tr("no", lang)
     text = value(v, lang)
     unit = shown_unit(n.unit)
     return f"{text} {unit}" if unit and v is not None else text
@@ -217,7 +217,9 @@ def plan_rows(plan: PlanSummary, lang: str) -> list[list[str]]:
         if lv.estimate:
             cost += f" ({tr('estimate', lang)})"
         chosen = "" if lv.chosen is None else ("✓" if lv.chosen else "")
-        rows.append([chosen, lv.name_vi if lang == "vi" else lv.name_en, cost, lv.effects])
+        rows.append(
+            [chosen, lv.name_vi if lang == "vi" else lv.name_en, cost, lv.effects_for(lang)]
+        )
     return rows
 
 
@@ -243,6 +245,8 @@ def plan_lines(m: ReportModel, plan: PlanSummary, lang: str) -> list[str]:
                 "plan_probability", lang, p=display.percent(plan.target_probability, 0, lang)
             )
         out.append(line + ".")
+    if plan.verdict is not None and plan.target_rank is not None:
+        out.append(tr(f"plan_target_{plan.verdict}", lang, target=plan.target_rank))
     return out
 
 
@@ -259,7 +263,9 @@ def source_lines(m: ReportModel, lang: str) -> list[str]:
     ]
     for s in fw.sources:
         extra = ", ".join(x for x in (s.date, s.url) if x)
-        out.append(s.title + (f" ({extra})" if extra else "") + (f" — {s.note}" if s.note else ""))
+        out.append(
+            s.title + (f" ({extra})" if extra else "") + (f" — {s.note_in(lang)}" if s.note else "")
+        )
     rep = sum(1 for n in m.criteria.nodes.values() if n.representative)
     if rep:
         out.append(tr("representative", lang, k=rep))

@@ -16,52 +16,32 @@ from ictscore.engine.result import Result
 from ictscore.formats.scenario import Change
 from ictscore.planning.compare import Comparison
 from ictscore.planning.whatif import Projection, display_order
-from ictscore.presentation import display
+from ictscore.presentation import display, i18n
+from ictscore.presentation.i18n import N_, NP_
 
 _T = {
-    "vi": {
-        "node": "Tiêu chí",
-        "baseline": "Hiện trạng",
-        "whatif": "Giả định",
-        "change": "Thay đổi",
-        "rank": "Hạng",
-        "score": "Điểm",
-        "entity": "Đơn vị",
-        "grade": "Xếp loại",
-        "ranking": "Bảng xếp hạng",
-        "focus": "Đơn vị trọng tâm",
-        "peers": "Các đơn vị so sánh",
-        "changes": "Các thay đổi",
-        "none": "(không có thay đổi)",
-        "differs": "Khác",
-        "only": "Chỉ có trong",
-        "of": "trên",
-        "notes": "Ghi chú",
-    },
-    "en": {
-        "node": "Criterion",
-        "baseline": "Baseline",
-        "whatif": "What-if",
-        "change": "Change",
-        "rank": "Rank",
-        "score": "Score",
-        "entity": "Entity",
-        "grade": "Grade",
-        "ranking": "Ranking",
-        "focus": "Focus entity",
-        "peers": "Peers",
-        "changes": "Changes",
-        "none": "(no changes)",
-        "differs": "Differs",
-        "only": "Only in",
-        "of": "of",
-        "notes": "Notes",
-    },
+    "node": N_("Criterion"),
+    "baseline": N_("Baseline"),
+    "whatif": N_("What-if"),
+    "change": N_("Change"),
+    "rank": N_("Rank"),
+    "score": N_("Score"),
+    "entity": N_("Entity"),
+    "grade": N_("Grade"),
+    "ranking": NP_("heading", "Ranking"),
+    "focus": N_("Focus entity"),
+    "peers": N_("Peers"),
+    "changes": N_("Changes"),
+    "none": N_("(no changes)"),
+    "differs": N_("Differs"),
+    "only": N_("Only in"),
+    "of": N_("of"),
+    "notes": N_("Notes"),
 }
 
 
 def t(key: str, lang: str) -> str:
-    return _T[lang][key]
+    return i18n.gettext(_T[key], lang)
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -179,7 +159,7 @@ def _focus_rows(p: Projection, lang: str, markdown: bool) -> list[list[str]]:
         dec = crit.decimals(d.node)
         rows.append(
             [
-                "  " * depth + display.label(crit, d.node, lang, both=markdown),
+                "  " * depth + display.label(crit, d.node, lang, both=markdown and lang != "vi"),
                 display.number(d.baseline_score, dec, lang),
                 _rank(d.baseline_rank),
                 display.number(d.scenario_score, dec, lang),
@@ -282,7 +262,7 @@ def _changes_lines(p: Projection, changes: list[Change], lang: str) -> list[str]
 
 def _value(v: object, lang: str) -> str:
     if isinstance(v, float):
-        return display.number(v, 4, lang).rstrip("0").rstrip(",.")
+        return display.short(v, 4, lang)
     return str(v)
 
 
@@ -362,31 +342,34 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
 def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
     if fmt == "json":
         return json.dumps(comparison_json(c), ensure_ascii=False, indent=2) + "\n"
-    head = [t("node", lang), t("baseline", lang)]
-    for n in c.names:
+    shared = c.shared_baseline
+    head = [t("node", lang)] + ([t("baseline", lang)] if shared else [])
+    for n, f in zip(c.names, c.focus, strict=True):
+        if not shared:
+            head.append(f"{t('baseline', lang)} ({f})")
         head += [n, t("rank", lang)]
     head.append(t("differs", lang))
     rows = []
     for row in c.rows:
         dec = criteria.decimals(row.node)
-        first = row.cells[0]
-        cells = [
-            display.label(criteria, row.node, lang, fmt == "csv"),
-            f"{display.number(first.baseline_score, dec, lang)} ({_rank(first.baseline_rank)})",
-        ]
-        for d in row.cells:
+        cells = [display.label(criteria, row.node, lang, fmt == "csv")]
+        for k, d in enumerate(row.cells):
+            if k == 0 or not shared:
+                cells.append(
+                    f"{display.number(d.baseline_score, dec, lang)} ({_rank(d.baseline_rank)})"
+                )
             cells += [display.number(d.scenario_score, dec, lang), _rank(d.scenario_rank)]
         cells.append("≠" if row.differs else "")
         rows.append(cells)
     if fmt == "csv":
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
+        per = ("baseline_score", "baseline_rank") if not shared else ()
         w.writerow(
             [
                 "node",
-                "baseline_score",
-                "baseline_rank",
-                *[f"{k}_{n}" for n in c.names for k in ("score", "rank")],
+                *(("baseline_score", "baseline_rank") if shared else ()),
+                *[f"{k}_{n}" for n in c.names for k in (*per, "score", "rank")],
                 "differs",
             ]
         )
@@ -395,9 +378,16 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
             w.writerow(
                 [
                     row.node,
-                    _num(first.baseline_score),
-                    first.baseline_rank,
-                    *[x for d in row.cells for x in (_num(d.scenario_score), d.scenario_rank)],
+                    *((_num(first.baseline_score), first.baseline_rank) if shared else ()),
+                    *[
+                        x
+                        for d in row.cells
+                        for x in (
+                            *((_num(d.baseline_score), d.baseline_rank) if not shared else ()),
+                            _num(d.scenario_score),
+                            d.scenario_rank,
+                        )
+                    ],
                     int(row.differs),
                 ]
             )
@@ -414,8 +404,13 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
             out_lines.append(t("none", lang))
         for ch in only:
             extra = ch.audit_text()
+            name = (
+                display.label(criteria, ch.node, lang, False)
+                if ch.node in criteria.nodes
+                else ch.node
+            )
             out_lines.append(
-                f"- {ch.entity or c.focus[k]}: {ch.node} = {_value(ch.value, lang)}"
+                f"- {ch.entity or c.focus[k]}: {name} = {_value(ch.value, lang)}"
                 + (f" ({extra})" if extra else "")
             )
         out_lines.append("")

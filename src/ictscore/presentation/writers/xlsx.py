@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from ictscore.formats.criteria import Indicator
-from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import Projection, display_order
 from ictscore.presentation import display
@@ -21,13 +20,9 @@ HEAD_FONT: dict[str, Any] = {"bold": True}
 
 
 def workbook_bytes(p: Projection, changes: Sequence[Change], lang: str = "vi") -> bytes:
-    try:
-        import openpyxl
-        from openpyxl.styles import Font
-    except ImportError:
-        raise InputError.one(
-            "export", "writing XLSX needs openpyxl: pip install 'ictscore[xlsx]'"
-        ) from None
+    import openpyxl  # imported here: `--format json` need not load it
+    from openpyxl.styles import Font
+
     wb = openpyxl.Workbook()
     sheets = [
         (tr("sheet_ranking", lang), _ranking(p, lang)),
@@ -175,5 +170,5 @@ def _sources(p: Projection, lang: str) -> list[list[Any]]:
         ]
     )
     for s in fw.sources:
-        rows.append([s.title, s.date, s.url, s.note])
+        rows.append([s.title, s.date, s.url, s.note_in(lang)])
     return rows

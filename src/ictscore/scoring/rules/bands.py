@@ -6,31 +6,36 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBase, Scorer, Value
+from ictscore.scoring.base import (
+    Array,
+    Bounds,
+    IndicatorLike,
+    Message,
+    NoBoolNumbers,
+    RuleBase,
+    Scorer,
+    Value,
+)
 
 
-class Band(BaseModel):
+class Band(NoBoolNumbers):
     """One edge of a band: a value and the points at exactly that value."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    at: float
-    """A value where the band changes."""
-    points: float
-    """Points at exactly that value."""
+    at: float = Field(description="A value where the band changes.")
+    points: float = Field(description="Points at exactly that value.")
 
 
 class BandsRule(RuleBase):
     """Points by linear interpolation between the band edges (`at`, `points`)."""
 
-    type: Literal["bands"]
-    """Which rule: "bands"."""
-    bands: list[Band] = Field(min_length=2)
-    """The band edges, in increasing order of `at`."""
+    type: Literal["bands"] = Field(description='Which rule: "bands".')
+    bands: list[Band] = Field(
+        min_length=2, description="The band edges, in increasing order of `at`."
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> BandsRule:

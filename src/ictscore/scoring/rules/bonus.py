@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from ictscore.scoring.base import (
     INF,
@@ -23,14 +23,10 @@ from ictscore.scoring.base import (
 class BonusRule(RuleBase):
     """Points per unit of the value, kept between `min` and `max`."""
 
-    type: Literal["bonus"]
-    """Which rule: "bonus"."""
-    per_unit: float
-    """Points per unit; negative for a penalty."""
-    min: float
-    """The lowest total (the largest penalty, for a penalty)."""
-    max: float
-    """The highest total."""
+    type: Literal["bonus"] = Field(description='Which rule: "bonus".')
+    per_unit: float = Field(description="Points per unit; negative for a penalty.")
+    min: float = Field(description="The lowest total (the largest penalty, for a penalty).")
+    max: float = Field(description="The highest total.")
 
     @model_validator(mode="after")
     def _ordered(self) -> BonusRule:

@@ -6,37 +6,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBase, Scorer, Value
+from ictscore.scoring.base import (
+    Array,
+    Bounds,
+    IndicatorLike,
+    Message,
+    NoBoolNumbers,
+    RuleBase,
+    Scorer,
+    Value,
+)
 
 
-class Category(BaseModel):
+class Category(NoBoolNumbers):
     """One category: its key, its labels and the share of the points it earns."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    key: str
-    """What a data file or a change writes for this category."""
-    label_vi: str
-    """The category as a Vietnamese reader sees it."""
-    label_en: str
-    """The category in English."""
-    fraction: float = Field(ge=0, le=1)
-    """The share of the points this category earns."""
+    key: str = Field(description="What a data file or a change writes for this category.")
+    label_vi: str = Field(description="The category as a Vietnamese reader sees it.")
+    label_en: str = Field(description="The category in English.")
+    fraction: float = Field(ge=0, le=1, description="The share of the points this category earns.")
 
 
 class CategoryRule(RuleBase):
     """A value is one of the categories' keys; it earns that category's share of the points."""
 
-    type: Literal["category"]
-    """Which rule: "category"."""
-    points: float
-    """Points of a category with fraction 1."""
-    categories: list[Category] = Field(min_length=1)
-    """The categories, in any order."""
+    type: Literal["category"] = Field(description='Which rule: "category".')
+    points: float = Field(description="Points of a category with fraction 1.")
+    categories: list[Category] = Field(min_length=1, description="The categories, in any order.")
 
     values = "category"
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from ictscore.scoring.base import INF, Array, Bounds, IndicatorLike, Message, RuleBase, Scorer
 
 
 class DirectRule(RuleBase):
     """The value is the score."""
 
-    type: Literal["direct"]
-    """Which rule: "direct"."""
-    max: float | None = None
-    """The highest score, when the indicator has no range to say it."""
+    type: Literal["direct"] = Field(description='Which rule: "direct".')
+    max: float | None = Field(
+        None, description="The highest score, when the indicator has no range to say it."
+    )
 
     def check(self, ind: IndicatorLike) -> str | None:
         if ind.direction == "lower":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from ictscore.scoring.base import (
     Array,
@@ -22,14 +22,10 @@ class GoalpostsRule(RuleBase):
     """0 at the lower goalpost, the points at the upper, in proportion between (reversed when
     lower is better)."""
 
-    type: Literal["goalposts"]
-    """Which rule: "goalposts"."""
-    lower: float
-    """The value that scores 0 (full points when lower is better)."""
-    upper: float
-    """The value that scores the points (0 when lower is better)."""
-    points: float = 1.0
-    """Points at the better goalpost."""
+    type: Literal["goalposts"] = Field(description='Which rule: "goalposts".')
+    lower: float = Field(description="The value that scores 0 (full points when lower is better).")
+    upper: float = Field(description="The value that scores the points (0 when lower is better).")
+    points: float = Field(1.0, description="Points at the better goalpost.")
 
     @model_validator(mode="after")
     def _ordered(self) -> GoalpostsRule:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from pydantic import Field
+
 from ictscore.scoring.base import (
     Array,
     Bounds,
@@ -23,10 +25,8 @@ from ictscore.scoring.base import (
 class MinMaxRule(RuleBase):
     """The best peer scores the points, the worst 0, the rest in proportion."""
 
-    type: Literal["minmax"]
-    """Which rule: "minmax"."""
-    points: float = 1.0
-    """Points of the best entity."""
+    type: Literal["minmax"] = Field(description='Which rule: "minmax".')
+    points: float = Field(1.0, description="Points of the best entity.")
 
     peer_relative = True
     exact_inverse = False

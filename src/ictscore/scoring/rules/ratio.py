@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from ictscore.scoring.base import INF, Array, Bounds, IndicatorLike, Message, RuleBase, Scorer
 
@@ -13,14 +13,14 @@ class RatioRule(RuleBase):
     """value / target × points, capped at `cap` × points; for a lower-is-better value,
     target / value × points."""
 
-    type: Literal["ratio"]
-    """Which rule: "ratio"."""
-    points: float
-    """Points at the target."""
-    target: float = 1.0
-    """The value that earns the full points (100 for a percentage)."""
-    cap: float = 1.0
-    """The most a value past the target earns, as a multiple of the points."""
+    type: Literal["ratio"] = Field(description='Which rule: "ratio".')
+    points: float = Field(description="Points at the target.")
+    target: float = Field(
+        1.0, description="The value that earns the full points (100 for a percentage)."
+    )
+    cap: float = Field(
+        1.0, description="The most a value past the target earns, as a multiple of the points."
+    )
 
     @field_validator("target")
     @classmethod

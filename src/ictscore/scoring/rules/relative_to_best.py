@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from pydantic import Field
+
 from ictscore.scoring.base import (
     Array,
     Bounds,
@@ -22,10 +24,8 @@ from ictscore.scoring.base import (
 class RelativeToBestRule(RuleBase):
     """value / best × points; for a lower-is-better value, best / value × points."""
 
-    type: Literal["relative_to_best"]
-    """Which rule: "relative_to_best"."""
-    points: float = 1.0
-    """Points of the best entity."""
+    type: Literal["relative_to_best"] = Field(description='Which rule: "relative_to_best".')
+    points: float = Field(1.0, description="Points of the best entity.")
 
     peer_relative = True
     exact_inverse = False

@@ -5,33 +5,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBase, Scorer, Value
+from ictscore.scoring.base import (
+    Array,
+    Bounds,
+    IndicatorLike,
+    Message,
+    NoBoolNumbers,
+    RuleBase,
+    Scorer,
+    Value,
+)
 
 
-class Step(BaseModel):
+class Step(NoBoolNumbers):
     """One step of a step table: the value that reaches it and its points."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    at: float
-    """The value that reaches the step (at least it, or at most it when lower is better)."""
-    points: float
-    """Points of the step."""
+    at: float = Field(
+        description="The value that reaches the step (at least it, or at most it when lower is "
+        "better)."
+    )
+    points: float = Field(description="Points of the step.")
 
 
 class StepsRule(RuleBase):
     """The points of the best step reached; `otherwise` when none is."""
 
-    type: Literal["steps"]
-    """Which rule: "steps"."""
-    steps: list[Step] = Field(min_length=1)
-    """The steps, in any order."""
-    otherwise: float = 0.0
-    """Points when no step is reached."""
+    type: Literal["steps"] = Field(description='Which rule: "steps".')
+    steps: list[Step] = Field(min_length=1, description="The steps, in any order.")
+    otherwise: float = Field(0.0, description="Points when no step is reached.")
 
     def _reached(self, ind: IndicatorLike, x: float, at: float) -> bool:
         return x >= at if self.upward(ind) else x <= at

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from pydantic import Field
+
 from ictscore.scoring.base import Array, Bounds, IndicatorLike, Message, RuleBase, Scorer, Value
 
 
 class YesNoRule(RuleBase):
     """1 (yes) earns the points, 0 (no) nothing."""
 
-    type: Literal["yes_no"]
-    """Which rule: "yes_no"."""
-    points: float
-    """Points for yes."""
+    type: Literal["yes_no"] = Field(description='Which rule: "yes_no".')
+    points: float = Field(description="Points for yes.")
 
     values = "yes_no"
 

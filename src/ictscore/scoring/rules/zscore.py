@@ -7,6 +7,8 @@ import math
 from collections.abc import Sequence
 from typing import Literal
 
+from pydantic import Field
+
 from ictscore.scoring.base import (
     INF,
     Array,
@@ -27,8 +29,7 @@ from ictscore.scoring.base import (
 class ZScoreRule(RuleBase):
     """Standard scores across the entities that have a value."""
 
-    type: Literal["zscore"]
-    """Which rule: "zscore"."""
+    type: Literal["zscore"] = Field(description='Which rule: "zscore".')
 
     peer_relative = True
     exact_inverse = False

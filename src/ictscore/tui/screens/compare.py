@@ -88,6 +88,9 @@ class CompareScreen(TranslatedScreen):
             except InputError as exc:
                 self.notify(str(exc.problems[0]), severity="error")
                 continue
+            except OSError as exc:
+                self.notify(f"{p}: {exc.strerror or exc}", severity="error")
+                continue
             proj = WhatIf(sc).project()
             projections.append(Projection(p.stem, proj.focus, proj.baseline, proj.result))
             changes.append(sc.applied())
@@ -110,28 +113,28 @@ class CompareScreen(TranslatedScreen):
             only.update(tr("Give at least two scenarios: press a to add one", lang))
             return
         crit = self.session.scenario.criteria
-        room = max(
-            20, self.size.width - 2 * (len(comp.names) + 3) - 11 - 16 * len(comp.names) - 5 - 2
-        )
+        shared = comp.shared_baseline
+        bases = 1 if shared else len(comp.names)  # different focus entities: a baseline each
+        n = len(comp.names)
+        room = max(20, self.size.width - 2 * (n + bases + 2) - 11 * bases - 16 * n - 5 - 2)
         # explicit widths: re-created columns otherwise keep the header's width here
         table.add_column(tr("Criterion", lang), key="node", width=room)
-        table.add_column(tr("Baseline", lang), key="baseline", width=11)
+        if shared:
+            table.add_column(tr("Baseline", lang), key="baseline", width=11)
         for k, name in enumerate(comp.names):
+            if not shared:
+                head = f"{tr('Baseline', lang)} {comp.focus[k]}"
+                table.add_column(_cut(head, 11), key=f"b{k}", width=11)
             table.add_column(_cut(name, 16), key=f"s{k}", width=16)
         table.add_column(tr("Differs", lang), key="differs", width=5)
         for row in comp.rows:
             dec = crit.decimals(row.node)
-            first = row.cells[0]
             style = "bold" if row.differs else ""
-            cells = [
-                Text(_cut(_indent(crit, row.node) + crit.label(row.node, lang), room), style),
-                Text(
-                    f"{display.number(first.baseline_score, dec, lang)} #{_r(first.baseline_rank)}",
-                    "dim",
-                    justify="right",
-                ),
-            ]
-            for d in row.cells:
+            cells = [Text(_cut(_indent(crit, row.node) + crit.label(row.node, lang), room), style)]
+            for k, d in enumerate(row.cells):
+                if k == 0 or not shared:
+                    base = f"{display.number(d.baseline_score, dec, lang)} #{_r(d.baseline_rank)}"
+                    cells.append(Text(base, "dim", justify="right"))
                 txt = f"{display.number(d.scenario_score, dec, lang)} #{_r(d.scenario_rank)}"
                 cells.append(Text(txt, style, justify="right"))
             cells.append(Text("≠" if row.differs else "", "bold yellow"))
@@ -162,11 +165,38 @@ class CompareScreen(TranslatedScreen):
         from ictscore.tui.screens.prompt import PromptScreen
 
         def added(text: str | None) -> None:
-            if text:
-                self.paths.append(Path(text).expanduser())
-                self.show()
+            if not text:
+                return
+            path = Path(text).expanduser()
+            why = self._refusal(path)
+            if why is not None:
+                # refused before it joins: the scenarios already compared stay on the screen
+                self.notify(tr("Not added: {msg}", self.lang, msg=why), severity="error")
+                return
+            self.paths.append(path)
+            self.show()
 
         self.app.push_screen(PromptScreen(tr("Add a scenario to compare (path)", self.lang)), added)
+
+    def _refusal(self, path: Path) -> str | None:
+        """Why `path` cannot join the comparison (unreadable, invalid, another framework)."""
+        try:
+            other = load_scenario(path)
+        except InputError as exc:
+            return str(exc.problems[0])
+        except OSError as exc:
+            return f"{path}: {exc.strerror or exc}"
+        mine = self.session.scenario.criteria.framework.id
+        theirs = other.criteria.framework.id
+        if theirs != mine:
+            return tr(
+                "{path} scores {theirs}, not {mine}",
+                self.lang,
+                path=path.name,
+                theirs=theirs,
+                mine=mine,
+            )
+        return None
 
 
 def _indent(crit: object, node: str) -> str:

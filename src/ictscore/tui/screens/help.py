@@ -10,28 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
-from ictscore.tui.i18n import tr
+from ictscore.tui.i18n import N_, tr
 
-INTRO = {
-    "vi": """# ictscore — lập kế hoạch nâng hạng
-
-Chọn một **chỉ tiêu** trong cây bên trái (mũi tên, hoặc `/` để tìm), gõ giá trị mới rồi Enter,
-hoặc tăng/giảm từng bước bằng `+`/`-`. Mọi đơn vị được tính lại ngay (các tiêu chí so sánh
-với đơn vị tốt nhất làm mọi đơn vị cùng thay đổi). Mỗi thay đổi vào nhật ký của kịch bản:
-`ctrl+z`/`ctrl+y` để hoàn tác, làm lại; `ctrl+s` để lưu. Thay đổi chưa lưu được ghi vào nhật ký
-khôi phục ngay khi gõ, nên tắt máy đột ngột cũng không mất.
-
-Biểu đồ (tab *Biểu đồ*): các chỉ số chính so với đơn vị dẫn đầu, trung vị và đơn vị ngay trên;
-hạng theo toàn bộ khoảng giá trị của chỉ tiêu đang chọn, vạch đỏ là giá trị hiện tại.
-
-`k`: giá trị chỉ tiêu đang chọn cần đạt để tăng một hạng hoặc đạt hạng mục tiêu. `p`: kế hoạch —
-chọn đòn bẩy (phím cách), `o` tìm tổ hợp tốt nhất trong ngân sách (`b`), `a` áp dụng vào giả định
-(một lần `ctrl+z` để bỏ); phân bố hạng theo mô phỏng Monte Carlo.
-
-`h`: nhật ký thay đổi — ai sửa, khi nào, vì sao (`a` để ghi chú, văn bản nguồn). `x`: xuất kết quả
-(.xlsx, .csv, .json, .md); `X`: viết báo cáo (.html, .md).
-""",
-    "en": """# ictscore — planning a better rank
+INTRO = N_(
+    """# ictscore — planning a better rank
 
 Select an **indicator** in the tree on the left (arrows, or `/` to find one), type a new value and
 press Enter, or step it with `+`/`-`. Every entity is recomputed at once (rules relative to the
@@ -47,8 +29,10 @@ the what-if (one `ctrl+z` takes them back); the Monte Carlo rank distribution.
 
 `h`: the edit log — who changed what, when and why (`a` annotates: note, source document). `x`:
 export the results (.xlsx, .csv, .json, .md); `X`: write the report (.html, .md).
-""",
-}
+"""
+)
+"""How the planner works, in the catalogue like every other text (one long message, so a
+translator sees the whole page)."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -77,14 +61,10 @@ class HelpScreen(ModalScreen[None]):
             keys = self.app.get_key_display(b)
             rows.append(f"| `{keys}` | {tr(b.description, lang)} | {tr(b.tooltip, lang)} |")
             del key
-        cols = ("Phím", "Lệnh", "Tác dụng") if lang == "vi" else ("Key", "Command", "What it does")
+        cols = (tr("Key", lang), tr("Command", lang), tr("What it does", lang))
         head = "| " + " | ".join(cols) + " |\n|---|---|---|\n"
-        palette = (
-            "\n`ctrl+p`: mọi lệnh trong bảng lệnh.\n"
-            if lang == "vi"
-            else "\n`ctrl+p`: every command in the command palette.\n"
-        )
-        return INTRO[lang] + "\n" + head + "\n".join(rows) + "\n" + palette
+        palette = "\n" + tr("`ctrl+p`: every command in the command palette.", lang) + "\n"
+        return tr(INTRO, lang) + "\n" + head + "\n".join(rows) + "\n" + palette
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,7 +7,6 @@ the file's [[lever]] tables with the comments around them kept)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -22,15 +21,13 @@ from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.errors import ProblemCollector
 from ictscore.formats.plan import Effect, Lever, check_plan
 from ictscore.formats.values import coerce
-from ictscore.presentation import describe, display
+from ictscore.presentation import describe, display, i18n, numbers
 from ictscore.tui.i18n import tr
 
 
 def slug(text: str) -> str:
     """An id a TOML file can hold, from a name: "Thuê đánh giá ATTT" → "thue_danh_gia_attt"."""
-    plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")[:40] or "don_bay"
+    return re.sub(r"[^a-z0-9]+", "_", numbers.fold(text)).strip("_")[:40] or "giai_phap"
 
 
 def unique_id(base: str, taken: set[str]) -> str:
@@ -65,7 +62,7 @@ class LeverFormScreen(ModalScreen[Lever | None]):
             if not i.reported_only
         ]
         with VerticalScroll(id="dialog"):
-            yield Label(tr("Edit the lever" if lv else "New lever", lang), id="lf-title")
+            yield Label(tr("Edit the lever", lang) if lv else tr("New lever", lang), id="lf-title")
             yield Input(
                 lv.name_vi if lv else "", placeholder=tr("Name (Vietnamese)", lang), id="lf-name-vi"
             )
@@ -74,7 +71,7 @@ class LeverFormScreen(ModalScreen[Lever | None]):
             )
             yield Input(
                 _money_text(lv.cost, lang) if lv and lv.cost else "",
-                placeholder=tr("Cost (e.g. 500 triệu, 1,2 tỷ)", lang),
+                placeholder=tr("Cost (e.g. 500 million, 1.2 billion)", lang),
                 id="lf-cost",
             )
             yield Checkbox(
@@ -151,7 +148,7 @@ class LeverFormScreen(ModalScreen[Lever | None]):
             if e.set_to is not None and isinstance(ind, Indicator):
                 what = f"= {describe.value(ind, coerce(ind, e.set_to), lang)}"
             else:
-                what = f"+ {display.number(e.add, 2, lang).rstrip('0').rstrip(',.')}"
+                what = f"+ {display.short(e.add or 0.0, 2, lang)}"
             lines.append(f"{k}. {name} {what}")
         self.query_one("#lf-effects", Static).update(
             "\n".join(lines) or tr("(no effect yet: pick an indicator below)", lang)
@@ -173,10 +170,7 @@ class LeverFormScreen(ModalScreen[Lever | None]):
             if kind == "add":
                 if not isinstance(ind, Indicator) or ind.rule.values != "number":
                     raise ValueError(tr("This indicator takes 'set to', not 'add'", lang))
-                try:
-                    amount = float(text.replace(",", "."))
-                except ValueError:
-                    raise ValueError(tr("Not a number", lang)) from None
+                amount = numbers.parse(text, lang)
                 up = ind.rule.upward(ind)
                 if amount == 0 or (amount > 0) != up:
                     raise ValueError(
@@ -186,10 +180,12 @@ class LeverFormScreen(ModalScreen[Lever | None]):
                     )
                 eff = Effect.model_validate({"node": node, "add": amount})
             else:
-                value = coerce(ind, text)
+                if not isinstance(ind, Indicator):
+                    raise ValueError(tr("Pick an indicator first", lang))
+                value = coerce(ind, numbers.indicator_value(ind, text, lang))
                 eff = Effect.model_validate({"node": node, "set": value})
         except (ValueError, ValidationError) as exc:
-            self._error(_message(exc))
+            self._error(_message(exc, lang))
             return
         self.effects = [e for e in self.effects if e.node != node] + [eff]
         self.query_one("#lf-value", Input).value = ""
@@ -224,7 +220,7 @@ class LeverFormScreen(ModalScreen[Lever | None]):
             else unique_id(slug(name_en or name_vi), {o.id for o in self.others}),
             "name_vi": name_vi,
             "name_en": name_en or name_vi,
-            "cost": display.parse_money(text("#lf-cost")) if text("#lf-cost") else 0.0,
+            "cost": numbers.parse_money(text("#lf-cost"), self.lang) if text("#lf-cost") else 0.0,
             "estimate": self.query_one("#lf-estimate", Checkbox).value,
             "basis": text("#lf-basis") or None,
             "effect": [e.model_dump(by_alias=True, exclude_none=True) for e in self.effects],
@@ -236,11 +232,11 @@ class LeverFormScreen(ModalScreen[Lever | None]):
                 raise ValueError(
                     tr("A divisible lever needs a cost per unit and the most units", lang)
                 )
-            data["unit_cost"] = display.parse_money(text("#lf-unit-cost"))
-            try:
-                data["max_units"] = int(text("#lf-max-units"))
-            except ValueError:
-                raise ValueError(tr("Not a whole number", lang)) from None
+            data["unit_cost"] = numbers.parse_money(text("#lf-unit-cost"), self.lang)
+            units = numbers.parse(text("#lf-max-units"), lang, valid=float.is_integer)
+            if not units.is_integer():
+                raise ValueError(tr("Not a whole number", lang))
+            data["max_units"] = int(units)
         if self.others:
             data["requires"] = list(self.query_one("#lf-requires", SelectionList).selected)
         if self.lever is not None:  # what the form does not show is kept
@@ -249,12 +245,12 @@ class LeverFormScreen(ModalScreen[Lever | None]):
         try:
             made = Lever.model_validate(data)
         except ValidationError as exc:
-            raise ValueError(_message(exc)) from None
+            raise ValueError(_message(exc, lang)) from None
         # the loader's cross-checks here, so that a refusal keeps what was typed
         pc = ProblemCollector()
         check_plan("", "", self.criteria, [*self.others, made], None, pc)
         if pc.problems:
-            raise ValueError("; ".join(p.message for p in pc.problems))
+            raise ValueError("; ".join(i18n.text(p.message, lang) for p in pc.problems))
         return made
 
     @on(Button.Pressed, "#lf-ok")
@@ -262,7 +258,7 @@ class LeverFormScreen(ModalScreen[Lever | None]):
         try:
             lever = self.built()
         except ValueError as exc:
-            self._error(str(exc))
+            self._error(_message(exc, self.lang))
             return
         self.dismiss(lever)
 
@@ -278,8 +274,8 @@ def _money_text(vnd: float | None, lang: str) -> str:
     return "" if vnd is None else display.money(vnd, lang)
 
 
-def _message(exc: Exception) -> str:
-    """A validation error as one short line (pydantic's own text lists locations and links)."""
+def _message(exc: Exception, lang: str) -> str:
+    """A refusal as one short line in `lang` (pydantic's own text lists locations and links)."""
     if isinstance(exc, ValidationError):
         return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
-    return str(exc)
+    return numbers.message(exc, lang)

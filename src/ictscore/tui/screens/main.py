@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, Tree
 
 from ictscore.formats.criteria import Indicator
-from ictscore.presentation import describe
+from ictscore.presentation import describe, display, numbers
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.node_detail import NodeDetail
@@ -164,33 +164,112 @@ class MainScreen(TranslatedScreen):
             )
         return ind
 
+    def _supplied_group(self) -> str | None:
+        """The selected group when the data gives its score for the focus entity: that score
+        is what counts, so it is what can be edited."""
+        s = self.ictapp.session
+        nid = self.selected
+        if nid is None or isinstance(s.scenario.criteria.nodes[nid], Indicator):
+            return None
+        return nid if s.result.supplied(s.focus, nid) else None
+
+    def _edit_group(self, nid: str, text: str | None) -> None:
+        app = self.ictapp
+        s = app.session
+        crit = s.scenario.criteria
+        if text is None:
+            v = s.result.inputs[nid][s.result.index(s.focus)]
+            text = "" if v is None else display.number(float(v), crit.decimals(nid), "en")
+        prompt = f"{tr('New value for', app.lang)} {crit.label(nid, app.lang)}"
+        self.add_class("-editing")
+        editor = self.query_one(ValueEditor)
+        editor.start(crit, nid, text, prompt, True, app.lang, s.scenario.bounds[nid])
+
     def action_edit(self, text: str | None = None) -> None:
+        group = self._supplied_group()
+        if group is not None:
+            self._edit_group(group, text)
+            return
         ind = self._need_indicator()
         if ind is None:
             return
         app = self.ictapp
         s = app.session
+        crit = s.scenario.criteria
+        above = next((a for a in crit.ancestors(ind.id) if s.result.supplied(s.focus, a)), None)
+        if above is not None:
+            # the data gives the group's score: this indicator's value changes nothing shown
+            self.notify(
+                tr(
+                    "The data gives the score of {node} for this entity, so this indicator "
+                    "changes nothing above it: select {node} to edit its score",
+                    app.lang,
+                    node=crit.label(above, app.lang),
+                ),
+                severity="warning",
+                timeout=10,
+            )
         typed = text is not None
         if text is None:
             v = s.value(ind.id)
-            text = "" if v is None else (v if isinstance(v, str) else describe.value(ind, v, "en"))
+            text = (
+                "" if v is None else (v if isinstance(v, str) else describe.value(ind, v, app.lang))
+            )
             if ind.unit and text.endswith(" " + ind.unit):
                 text = text[: -len(ind.unit) - 1]
             if ind.rule.values == "yes_no":
                 text = "1" if v is not None and float(v) >= 0.5 else "0"
         prompt = f"{tr('New value for', app.lang)} {s.scenario.criteria.label(ind.id, app.lang)}"
         self.add_class("-editing")
-        self.query_one(ValueEditor).start(s.scenario.criteria, ind.id, text, prompt, not typed)
+        self.query_one(ValueEditor).start(
+            s.scenario.criteria, ind.id, text, prompt, not typed, app.lang
+        )
 
     @on(Input.Submitted, "#editor")
     def _submitted(self, event: Input.Submitted) -> None:
         editor = self.query_one(ValueEditor)
         if editor.node is None:
             return
-        if self.ictapp.apply_edit(lambda s: s.edit(editor.node or "", event.value)):
+        node = self.ictapp.session.scenario.criteria.nodes[editor.node]
+        lang = self.ictapp.lang
+        try:
+            value = (
+                numbers.indicator_value(node, event.value, lang)
+                if isinstance(node, Indicator)
+                else event.value
+            )
+        except numbers.Ambiguous as exc:
+            self._ask_which(editor.node, exc)
+            return
+        except ValueError:
+            value = event.value  # the session refuses it with its message
+        self._apply_typed(editor.node, value)
+
+    def _apply_typed(self, node: str, value: object) -> None:
+        editor = self.query_one(ValueEditor)
+        if self.ictapp.apply_edit(lambda s: s.edit(node, value)):
             self.action_leave_editor()
         else:
             editor.focus()
+
+    def _ask_which(self, node: str, exc: numbers.Ambiguous) -> None:
+        """ "1.000" for a 0..1 indicator: one thousand or one? The user says, never a guess."""
+        from ictscore.tui.screens.confirm import ChoiceScreen
+
+        lang = self.ictapp.lang
+        ind = self.ictapp.session.scenario.criteria.nodes[node]
+        assert isinstance(ind, Indicator)
+        choices = [(str(k), describe.value(ind, v, lang)) for k, v in enumerate(exc.readings)] + [
+            ("cancel", tr("Cancel", lang))
+        ]
+
+        def chosen(key: str | None) -> None:
+            if key in ("0", "1"):
+                self._apply_typed(node, exc.readings[int(key)])
+            else:
+                self.query_one(ValueEditor).focus()
+
+        self.app.push_screen(ChoiceScreen(numbers.message(exc, lang), choices), chosen)
 
     def action_leave_editor(self) -> None:
         editor = self.query_one(ValueEditor)

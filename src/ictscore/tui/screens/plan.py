@@ -19,7 +19,7 @@ from ictscore.formats.plan import Lever
 from ictscore.planning.levers import LeverGain, LeverModel, Units, lever_gains
 from ictscore.planning.planner import PlanReport, lever_changes, plan
 from ictscore.planning.session import Session
-from ictscore.presentation import display
+from ictscore.presentation import display, numbers
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.budget_bar import BudgetBar
@@ -196,9 +196,25 @@ class PlanScreen(TranslatedScreen):
             f"{tr('Rank', lang)}: {rep.start.rank(f)} → {o.rank}",
         ]
         target = rep.question.target_rank or self.session.scenario.file.target_rank
-        if target is not None and rep.reached is not None:
-            word = tr("reached", lang) if rep.reached else tr("not reached", lang)
-            lines.append(f"{tr('Target rank {rank}', lang, rank=target)}: {word}")
+        verdict = rep.verdict
+        if target is not None and verdict is not None:
+            word = tr({"reached": "reached", "missed": "not reached"}.get(verdict, verdict), lang)
+            p = None if rep.distribution is None else rep.distribution.p_target
+            head = tr("Target rank {rank}", lang, rank=target)
+            if p is None:
+                lines.append(f"{head}: {word}")
+            else:
+                # with uncertainty the probability leads, the deterministic rank beside it
+                lines.append(
+                    f"{head}: "
+                    + tr(
+                        "probability {p}, deterministic rank {rank}",
+                        lang,
+                        p=display.percent(p, 1, lang),
+                        rank=o.rank,
+                    )
+                    + f" — {word}"
+                )
         if rep.next_year is not None:
             lines.append(
                 f"{tr('Next year (peers improve too)', lang)}: "
@@ -276,13 +292,14 @@ class PlanScreen(TranslatedScreen):
             if text is None:
                 return
             try:
-                self.budget = display.parse_money(text) if text.strip() else None
+                self.budget = numbers.parse_money(text, lang) if text.strip() else None
             except ValueError as exc:
-                self.notify(tr("Refused: {msg}", lang, msg=str(exc)), severity="error")
+                msg = numbers.message(exc, lang)
+                self.notify(tr("Refused: {msg}", lang, msg=msg), severity="error")
                 return
             self.show()
 
-        current = "" if self.budget is None else str(round(self.budget))
+        current = "" if self.budget is None else display.money(self.budget, lang)
         self.app.push_screen(
             PromptScreen(tr("Budget in VND (empty: no limit)", lang), current), chosen
         )

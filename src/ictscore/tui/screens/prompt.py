@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ictscore.presentation.numbers import fold
+
 
 class PromptScreen(ModalScreen[str | None]):
     """Enter accepts the typed text, or the highlighted option when the list has the focus;
@@ -41,11 +43,13 @@ class PromptScreen(ModalScreen[str | None]):
         self.query_one(Input).cursor_blink = bool(getattr(self.app, "blink", True))
 
     def _filtered(self, text: str) -> list[Option]:
-        words = text.lower().split()
+        """Options holding every typed word, ignoring case and diacritics ("tuyen truyen"
+        finds "Tuyên truyền", "Đ" is "d")."""
+        words = fold(text).split()
         return [
             Option(Text(label), id=value)  # Text: a [bracket] in a label is not markup
             for value, label in self.options
-            if all(w in (label + " " + value).lower() for w in words)
+            if all(w in fold(label + " " + value) for w in words)
         ]
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ictscore.formats.criteria import Criteria
+from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.plan import Lever
 from ictscore.planning.levers import LeverGain, Units
-from ictscore.presentation import display
+from ictscore.presentation import describe, display, i18n
 from ictscore.tui.i18n import tr
 
 
@@ -63,8 +63,16 @@ def lever_detail(lever: Lever, crit: Criteria, lang: str) -> str:
         lines.append(f"{tr('Basis', lang)}: {lever.basis}")
     effects = []
     for e in lever.effect:
-        what = f"= {e.set_to}" if e.set_to is not None else f"+{display.number(e.add, 0, lang)}"
-        per = f" {tr('per unit', lang)}" if lever.divisible and e.add is not None else ""
+        node = crit.nodes.get(e.node)
+        if e.set_to is not None:
+            shown = (
+                describe.value(node, e.set_to, lang) if isinstance(node, Indicator) else e.set_to
+            )
+            what = f"= {shown}"
+        else:
+            what = f"+{display.short(e.add or 0.0, 4, lang)}"
+        unit = i18n.pgettext("lever", "unit", lang)
+        per = f"/{unit}" if lever.divisible and e.add is not None else ""
         effects.append(f"{crit.label(e.node, lang)} {what}{per}")
     lines.append(f"{tr('Effects', lang)}: " + "; ".join(effects))
     if lever.requires:

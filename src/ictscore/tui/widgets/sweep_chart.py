@@ -90,7 +90,9 @@ class SweepChart(ExplainedPlot):
         legend = [("━", tr("Rank", lang), RANK), ("━", tr("Score", lang), SCORE)]
         if marks:
             wide = self.size.width >= 60
-            legend.append(("│", tr("rule threshold" if wide else "threshold", lang), THRESHOLD))
+            legend.append(
+                ("│", tr("rule threshold", lang) if wide else tr("threshold", lang), THRESHOLD)
+            )
         legend.append(("│", tr("current", lang), CURRENT))
         return legend
 

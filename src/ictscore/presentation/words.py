@@ -103,4 +103,4 @@ def tr(key: str, lang: str, **fields: object) -> str:
 def places(gain: int | None, lang: str) -> str:
     if not gain:
         return tr("places_same", lang)
-    return tr("places_up" if gain > 0 else "places_down", lang, k=abs(gain))
+    return tr("places_up", lang, k=gain) if gain > 0 else tr("places_down", lang, k=-gain)

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import message_of
+from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import FocusStep, Session
@@ -61,6 +62,13 @@ class IctscoreApp(App[None]):
         ),
         Binding("l", "language", "Language", tooltip="Switch between Vietnamese and English"),
         Binding("p", "plan", "Plan", tooltip="Levers, budget and the optimiser"),
+        Binding(
+            "n",
+            "next_steps",
+            "Next steps",
+            tooltip="Each criterion's next scoring step, what it earns and costs",
+            show=False,
+        ),
         Binding("c", "compare", "Compare", tooltip="Compare saved scenarios side by side"),
         # shown in help and the palette: the footer is full at 120 columns already
         Binding(
@@ -176,7 +184,7 @@ class IctscoreApp(App[None]):
             return False
         return not (action == "compare" and isinstance(self.screen, CompareScreen))
 
-    def apply_edit(self, edit: Callable[[Session], Change | None]) -> bool:
+    def apply_edit(self, edit: Callable[[Session], object]) -> bool:
         """Run one edit on the session; a refused value becomes a message, never a crash."""
         try:
             edit(self.session)
@@ -245,7 +253,11 @@ class IctscoreApp(App[None]):
         )
         self.changed()
 
-    def _what(self, ch: Change | FocusStep) -> str:
+    def _what(self, ch: Change | Lever | FocusStep) -> str:
+        if isinstance(ch, Lever):
+            return tr(
+                "lever {name}", self.lang, name=ch.name_vi if self.lang == "vi" else ch.name_en
+            )
         if isinstance(ch, FocusStep):
             names = self.session.result.names
             return tr("focus {old} → {new}", self.lang, old=names[ch.old], new=names[ch.new])
@@ -271,6 +283,12 @@ class IctscoreApp(App[None]):
 
     def action_plan(self) -> None:
         self.open_screen("plan")
+
+    def action_next_steps(self) -> None:
+        from ictscore.tui.screens.next_steps import NextStepsScreen
+
+        if not isinstance(self.screen, ModalScreen | NextStepsScreen):
+            self.open_screen("next_steps")
 
     def action_edit_log(self) -> None:
         if not isinstance(self.screen, ModalScreen):

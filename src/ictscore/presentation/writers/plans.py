@@ -304,8 +304,11 @@ def _goal_text(ans: SeekAnswer, names: dict[str, str], lang: str) -> str:
     if g.overtake is not None:
         return i18n.gettext("overtake {name}", lang, name=names.get(g.overtake, g.overtake))
     if g.gain is not None:
-        one = g.gain == 1
-        places = i18n.gettext("+{n} place" if one else "+{n} places", lang, n=g.gain)
+        places = (
+            i18n.gettext("+{n} place", lang, n=g.gain)
+            if g.gain == 1
+            else i18n.gettext("+{n} places", lang, n=g.gain)
+        )
         return places + " (" + i18n.gettext("rank {rank}", lang, rank=ans.target_rank) + ")"
     return i18n.gettext("rank {rank}", lang, rank=ans.target_rank)
 

@@ -96,7 +96,7 @@ def node_value(m: ReportModel, node: str, v: Value | bool | None, lang: str) -> 
     if label is not None:
         return label
     if isinstance(n, Indicator) and n.rule.values == "yes_no" and v is not None:
-        return tr("yes" if float(v) else "no", lang)
+        return tr("yes", lang) if float(v) else tr("no", lang)
     text = value(v, lang)
     unit = shown_unit(n.unit)
     return f"{text} {unit}" if unit and v is not None else text

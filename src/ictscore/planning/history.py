@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ictscore.formats.criteria import Criteria
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.history import History, HistoryRow, load_history
 from ictscore.formats.lineage import framework_list
+from ictscore.formats.message import N_
 from ictscore.formats.names import EntityNames, NameLookupError, load_entity_list
 from ictscore.formats.scenario import Scenario
+from ictscore.formats.tomlfile import locate
 from ictscore.resources import bundled_root
 
 Relation = Literal["self", "same", "former", "successor"]
@@ -238,17 +241,44 @@ def load_unit_history(
     raise last
 
 
-def history_root(scenario: Scenario) -> Path | None:
+def history_root(criteria: Criteria) -> Path | None:
     """The folder whose history/ holds the framework's results file: beside the criteria
-    file, else the bundled criteria; None when the framework names no results file."""
-    family = scenario.criteria.framework.history
+    file, else the bundled criteria; None when the framework names none, or none is found."""
+    family = criteria.framework.history
     if family is None:
         return None
-    crit = scenario.criteria.path
-    for root in ([crit.parent] if crit is not None else []) + [bundled_root() / "criteria"]:
+    here = [criteria.path.parent] if criteria.path is not None else []
+    for root in [*here, bundled_root() / "criteria"]:
         if history_files(root, family):
             return root
     return None
+
+
+def check_history_key(criteria: Criteria, text: str) -> None:
+    """A framework naming a results file that is nowhere is bad input, said at its key (the
+    report and the planner would otherwise show no history, silently)."""
+    family = criteria.framework.history
+    if family is None or history_root(criteria) is not None:
+        return
+    roots = [criteria.path.parent] if criteria.path is not None else []
+    known = sorted(
+        {
+            p.stem
+            for r in [*roots, bundled_root() / "criteria"]
+            for p in (r / "history").glob("*.csv")
+        }
+    )
+    raise InputError.one(
+        criteria.path or "criteria",
+        N_(
+            "no results file history/{family}.csv (nor history/{family}-*.csv) beside this "
+            "file or bundled{hint}",
+            family=family,
+            hint=did_you_mean(family, known),
+        ),
+        "framework.history",
+        locate(text, ("framework", "history")),
+    )
 
 
 def ranked_list(scenario: Scenario, entities: Path | None = None) -> str | None:
@@ -265,7 +295,7 @@ def focus_history(scenario: Scenario, focus: str | None = None) -> UnitHistory |
     """The published history of the focus entity (or of `focus`) in the framework's results
     file; None when the framework names none, or the entity is in none of its lists: a report
     and the planner then show no history, rather than refuse the scenario."""
-    root = history_root(scenario)
+    root = history_root(scenario.criteria)
     family = scenario.criteria.framework.history
     if root is None or family is None:
         return None

@@ -82,6 +82,9 @@ class IctscoreApp(App[None]):
             show=False,
         ),
         Binding("X", "report", "Report", tooltip=REPORT_TIP, show=False),
+        Binding(
+            "y", "history", "History", tooltip="The focus entity's rank over the years", show=False
+        ),
         Binding("f", "focus_entity", "Focus", tooltip="Choose the focus entity", show=False),
         Binding("t", "target", "Target rank", tooltip="Set the rank to aim for", show=False),
         Binding("o", "open", "Open", tooltip="Open another scenario", show=False),
@@ -293,6 +296,10 @@ class IctscoreApp(App[None]):
     def action_edit_log(self) -> None:
         if not isinstance(self.screen, ModalScreen):
             self.open_screen("edit_log")
+
+    def action_history(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            self.open_screen("history")
 
     def action_export(self, report: bool = False) -> None:
         if not isinstance(self.screen, ModalScreen):  # over a question it would cancel it

@@ -43,10 +43,17 @@ def _next_steps(app: IctscoreApp) -> Screen[Any]:
     return NextStepsScreen(app.session)
 
 
+def _history(app: IctscoreApp) -> Screen[Any]:
+    from ictscore.tui.screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
 EXTRA_SCREENS: dict[str, Callable[[IctscoreApp], Screen[Any]]] = {
     "compare": _compare,
     "help": _help,
     "plan": _plan,
     "edit_log": _edit_log,
     "next_steps": _next_steps,
+    "history": _history,
 }

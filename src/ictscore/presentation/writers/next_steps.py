@@ -13,7 +13,7 @@ from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.planning.next_steps import NextStep, NextSteps
 from ictscore.presentation import describe, display, i18n
 from ictscore.presentation.i18n import N_
-from ictscore.presentation.writers.plans import _csv
+from ictscore.presentation.writers.plans import _csv, _r
 from ictscore.presentation.writers.results import _md_table, _text_table
 
 _T = {
@@ -37,10 +37,6 @@ def _lever(names: dict[str, dict[str, str]], s: NextStep, lang: str) -> str:
         return "—"
     name = names[s.lever.lever][lang]
     return f"{name} × {s.lever.units}" if s.lever.units > 1 else name
-
-
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(x, 6)
 
 
 def next_json(ans: NextSteps, names: dict[str, str]) -> dict[str, Any]:

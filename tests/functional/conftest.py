@@ -50,6 +50,7 @@ predecessors = "old.toml"
 id = "so-ab"
 name = "Sở AB"
 formed_from = ["so-a", "so-b"]
+formed = 2025-03-01
 
 [[entity]]
 id = "so-c"

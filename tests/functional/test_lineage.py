@@ -147,6 +147,7 @@ def test_a_department_merger_loads(unit_lists: Path) -> None:
     names = load_entity_list(unit_lists)
     assert names.merged("so-ab") and names.merged("so-c") and not names.merged("so-e")
     assert names.has_mergers()
+    assert names.records["so-ab"].formed == dt.date(2025, 3, 1)  # the date both lists agree on
 
 
 def test_a_former_unit_left_out_is_named(tmp_path: Path) -> None:
@@ -179,9 +180,7 @@ def test_a_merged_unit_the_old_list_says_nothing_of(tmp_path: Path) -> None:
 
 
 def test_dates_must_agree(tmp_path: Path) -> None:
-    msgs = problems(
-        new_list(tmp_path, '["so-a", "so-b"]\n', '["so-a", "so-b"]\nformed = 2025-07-01\n')
-    )
+    msgs = problems(new_list(tmp_path, "formed = 2025-03-01", "formed = 2025-07-01"))
     assert any(
         "ended on 2025-03-01 in old.toml, but 'so-ab' was formed on 2025-07-01" in m for m in msgs
     ), msgs

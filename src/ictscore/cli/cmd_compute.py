@@ -8,6 +8,7 @@ from typing import Any
 
 from ictscore.cli.common import add_csv_style, add_format, emit
 from ictscore.formats.lineage import MERGE_WORDS
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import WhatIf
 from ictscore.presentation import i18n, writers
@@ -30,7 +31,7 @@ def register(sub: Any) -> None:
         "entity_list); a list whose units were formed from others ranks them from data of those",
     )
     add_format(p, "results")
-    add_csv_style(p, "plain, which programs read")
+    add_csv_style(p, N_("plain, which programs read"))
     p.set_defaults(func=run)
 
 

@@ -20,6 +20,19 @@ from ..conftest import ROOT
 SRC = ROOT / "src" / "ictscore"
 FACES = ("cli", "tui", "report", "presentation")
 FILES = sorted(p for pkg in FACES for p in (SRC / pkg).rglob("*.py"))
+LOWER = ("formats", "engine", "planning")
+LOWER_PENDING = {
+    "planning/history.py": "the results history is reworked on its own branch, with its words",
+}
+"""Lower files not yet scanned, and why."""
+LOWER_FILES = sorted(
+    p
+    for pkg in LOWER
+    for p in (SRC / pkg).rglob("*.py")
+    if p.relative_to(SRC).as_posix() not in LOWER_PENDING
+)
+"""The layers below the faces raise the problems a user reads: their sinks must get a marked
+`N_(...)` too (a `Message`, translated by the face that prints it)."""
 
 VIETNAMESE = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I
@@ -45,6 +58,9 @@ SINKS = {
     "add": 1,  # ProblemCollector.add(file, message, ...)
     "CannotWrite": 0,
     "ArgumentTypeError": 0,
+    "Problem": 1,  # Problem(file, message, ...)
+    "ValueError": 0,  # a validator's refusal, shown as the problem's message
+    "bad": 1,  # a reader's local "this cell is bad" helper
 }
 """Calls that put text in front of a user, and which argument is the text."""
 
@@ -143,3 +159,8 @@ def test_no_text_bypasses_the_catalogue(path: Path) -> None:
     if rel not in ALLOWED_VIETNAMESE:
         found += vietnamese_literals(path)
     assert found == []
+
+
+@pytest.mark.parametrize("path", LOWER_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_no_problem_bypasses_the_catalogue(path: Path) -> None:
+    assert bypassing_sinks(path) == []

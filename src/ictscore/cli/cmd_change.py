@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.formats.errors import InputError, did_you_mean
-from ictscore.formats.message import N_, os_error
+from ictscore.formats.message import N_, message_of, os_error
 from ictscore.formats.scenario import ConflictError, Scenario, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             source=_text(args.source),
         )
     except ValueError as exc:
-        raise InputError.one(path, str(exc), "--value") from None
+        raise InputError.one(path, message_of(exc), "--value") from None
     # through record_all, not edit: an --entity naming the focus stays that entity's change
     session.record_all([change])
     try:
@@ -101,13 +101,24 @@ def _check_ids(scenario: Scenario, path: Path, node: str, entity: str | None) ->
     if node not in crit.nodes:
         raise InputError.one(
             path,
-            f"no node '{node}' in {crit.framework.id}" + did_you_mean(node, crit.nodes),
+            N_(
+                "no node '{node}' in {id}{hint}",
+                node=node,
+                id=crit.framework.id,
+                hint=did_you_mean(node, crit.nodes),
+            ),
             "--node",
         )
     ids = scenario.dataset.ids()
     if entity is not None and entity not in ids:
         raise InputError.one(
-            path, f"no entity '{entity}' in the data" + did_you_mean(entity, ids), "--entity"
+            path,
+            N_(
+                "no entity '{entity}' in the data{hint}",
+                entity=entity,
+                hint=did_you_mean(entity, ids),
+            ),
+            "--entity",
         )
 
 

@@ -221,7 +221,7 @@ class _Importer:
                 self.problems.append(
                     Problem(
                         str(self.opt.mapping_path or "mapping"),
-                        f"'{nid}' is not a node id of {self.crit.framework.id}",
+                        N_("'{nid}' is not a node id of {id}", nid=nid, id=self.crit.framework.id),
                         f"columns.{header}",
                     )
                 )
@@ -259,8 +259,12 @@ class _Importer:
                 owners = self._index.get(key, [])
                 if len(owners) > 1:
                     raise ValueError(
-                        f"header '{cand}' names several nodes: {', '.join(owners)} "
-                        "(say which in a mapping file)"
+                        N_(
+                            "header '{cand}' names several nodes: {value} (say which in a "
+                            "mapping file)",
+                            cand=cand,
+                            value=", ".join(owners),
+                        )
                     )
                 if owners:
                     return owners[0], "name"
@@ -566,7 +570,12 @@ class _Importer:
             ev = decimal_evidence(cell.text)
             if ev is not None and decimal is not None and ev != decimal:
                 raise ValueError(
-                    f"'{cell.text.strip()}' uses '{ev}' as decimal mark, the file uses '{decimal}'"
+                    N_(
+                        "'{value}' uses '{ev}' as decimal mark, the file uses '{decimal}'",
+                        value=cell.text.strip(),
+                        ev=ev,
+                        decimal=decimal,
+                    )
                 )
             try:
                 number, percent = parse_number(cell.text, decimal)
@@ -601,4 +610,6 @@ def _from_percent(node: Node, value: float) -> float:
         return value
     if hi is not None:
         return value / 100
-    raise ValueError(f"a percentage was given, but '{node.id}' is measured in '{node.unit}'")
+    raise ValueError(
+        N_("a percentage was given, but '{id}' is measured in '{unit}'", id=node.id, unit=node.unit)
+    )

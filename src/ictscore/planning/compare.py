@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import NodeDelta, Projection, display_order
 
@@ -54,7 +55,7 @@ def _key(c: Change) -> tuple[str, str | None, str]:
 
 def compare(projections: list[Projection], changes: list[list[Change]]) -> Comparison:
     if len(projections) < 2:
-        raise InputError.one("compare", "give at least two scenarios to compare")
+        raise InputError.one("compare", N_("give at least two scenarios to compare"))
     fw = {p.result.criteria.framework.id for p in projections}
     if len(fw) > 1:
         raise InputError.one(

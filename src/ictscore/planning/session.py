@@ -23,6 +23,7 @@ from typing import Any
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import AUDIT_FIELDS, Change, Scenario
 from ictscore.formats.scenario_toml import save_scenario
 from ictscore.formats.values import Value
@@ -195,7 +196,9 @@ class Session:
         """Move an indicator one step; None when it is already at the end of its range."""
         ind = self.source.criteria.nodes[node]
         if not isinstance(ind, Indicator):
-            raise ValueError(f"'{node}' is computed from its parts; edit an indicator")
+            raise ValueError(
+                N_("'{node}' is computed from its parts; edit an indicator", node=node)
+            )
         current = self.value(node)
         new = stepped(ind, current, direction)
         if current is not None and _same(new, current):
@@ -237,9 +240,9 @@ class Session:
         stays. An applied change that then differs from the saved one makes the session dirty."""
         unknown = set(audit) - set(AUDIT_FIELDS)
         if unknown:
-            raise ValueError(f"not an audit field: {', '.join(sorted(unknown))}")
+            raise ValueError(N_("not an audit field: {value}", value=", ".join(sorted(unknown))))
         if not 0 <= index < len(self._edits):
-            raise ValueError(f"no change number {index + 1} in the edit log")
+            raise ValueError(N_("no change number {value} in the edit log", value=index + 1))
         clean = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in audit.items()}
         new = self._edits[index].model_copy(update=clean)
         self._edits[index] = new
@@ -292,7 +295,7 @@ class Session:
         """Change the focus entity, as one undoable step: the edits that name no entity keep
         the entity they were made for (the old focus), so the plan stays where it was."""
         if entity not in self.baseline.entity_ids:
-            raise ValueError(f"no entity '{entity}' in the data")
+            raise ValueError(N_("no entity '{entity}' in the data", entity=entity))
         if entity == self._focus:
             return
         pinned = tuple(i for i, c in enumerate(self._edits) if c.entity is None)
@@ -315,7 +318,7 @@ class Session:
     def set_target_rank(self, rank: int | None) -> None:
         n = len(self.baseline.entity_ids)
         if rank is not None and not 1 <= rank <= n:
-            raise ValueError(f"a target rank must be between 1 and {n}")
+            raise ValueError(N_("a target rank must be between 1 and {n}", n=n))
         self._target = rank
         self._view = None
         self._journal({"op": "target", "rank": rank})
@@ -415,7 +418,7 @@ class Session:
         elif kind == "target":
             self.set_target_rank(op["rank"])
         else:
-            raise ValueError(f"unknown operation {kind!r}")
+            raise ValueError(N_("unknown operation {kind!r}", kind=kind))
 
     def _journalled(self, change: dict[str, Any]) -> Change:
         """A change as the journal wrote it, validated again (the file may have moved on)."""

@@ -25,6 +25,10 @@ MOST_VND = 1e15
 """A million billion đồng: past this, an amount is a typo, not a cost (and `1e308` units of
 it overflow every sum and every figure shown; found by scripts/fuzz.py)."""
 
+MOST_UNITS = 1_000_000
+"""A million units of one lever: more is a typo (a cost written as a count), and the planner
+weighs a divisible lever one unit at a time (`ictscore next` tries every count up to it)."""
+
 
 def _not_negative(v: float | None, what: str) -> float | None:
     if v is not None and (not math.isfinite(v) or v < 0):
@@ -90,7 +94,11 @@ class Lever(Strict):
         default=None, le=MOST_VND, description="VND per unit of a divisible lever."
     )
     max_units: int | None = Field(
-        default=None, ge=1, description="The most units of a divisible lever that can be bought."
+        default=None,
+        ge=1,
+        le=MOST_UNITS,
+        description="The most units of a divisible lever that can be bought: a whole number "
+        "from 1 to 1,000,000.",
     )
     group: str | None = Field(
         default=None,

@@ -136,16 +136,35 @@ class Grade(Strict):
 # --- nodes -------------------------------------------------------------------------------------
 
 
-class NodeBase(Strict):
-    """What every node of the framework's tree has, indicator or aggregate."""
+NAME_TABLE = {
+    "type": "object",
+    "additionalProperties": {"type": "string"},
+    "minProperties": 1,
+    "description": 'The name in each language: name = { vi = "...", en = "..." } (a third '
+    "language is one more key). Instead of `name_vi` and `name_en`, which older files use; "
+    "when both are given, `name_vi` and `name_en` win for their language.",
+}
+"""The `name` table in a schema: the loader reads it before validating (`localised`), so the
+model keeps it in `names`, hidden from the schema, and `_named_schema` puts it back there."""
 
-    id: str = Field(
-        pattern=r"^[A-Za-z0-9_.-]+$",
-        description="Node id (letters, digits, '_', '.', '-'): data columns, `children`, "
-        "changes and levers name the node by it.",
+
+def _named_schema(schema: dict[str, Any]) -> None:
+    """A named model's schema: `name = {...}`, or `name_vi` and `name_en`, one way required."""
+    schema.setdefault("properties", {})["name"] = NAME_TABLE
+    required = schema.get("required", [])
+    schema["required"] = [r for r in required if r not in ("name_vi", "name_en")]
+    schema["anyOf"] = [{"required": ["name"]}, {"required": ["name_vi", "name_en"]}]
+
+
+class Named(Strict):
+    """A framework or a node: named in Vietnamese and English, by two keys or one table."""
+
+    model_config = ConfigDict(json_schema_extra=_named_schema)
+
+    name_vi: str = Field(
+        description="Name in Vietnamese, as the decision writes it (or give `name`)."
     )
-    name_vi: str = Field(description="Name in Vietnamese, as the decision writes it.")
-    name_en: str = Field(description="Name in English.")
+    name_en: str = Field(description="Name in English (or give `name`).")
     names: SkipJsonSchema[dict[str, str]] = Field(
         default_factory=dict,
         exclude=True,
@@ -160,6 +179,16 @@ class NodeBase(Strict):
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or (self.name_vi if lang == "vi" else self.name_en)
+
+
+class NodeBase(Named):
+    """What every node of the framework's tree has, indicator or aggregate."""
+
+    id: str = Field(
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="Node id (letters, digits, '_', '.', '-'): data columns, `children`, "
+        "changes and levers name the node by it.",
+    )
 
     unit: str = Field(
         default="", description="Unit of the value, shown beside it (e.g. '%', 'điểm')."
@@ -324,15 +353,13 @@ class Assumption(Strict):
     text_en: str = Field(description="The assumption in English.")
 
 
-class Framework(Strict):
+class Framework(Named):
     """Which ranking, which edition, who publishes it, and the rules that apply to every node."""
 
     id: str = Field(
         description="Id of this framework edition (e.g. 'vn-dti-2022-province'), shown in "
         "messages and exports."
     )
-    name_vi: str = Field(description="Name in Vietnamese, as the decision writes it.")
-    name_en: str = Field(description="Name in English.")
     edition: str = Field(
         description="The edition or year encoded and the decision that set it "
         "(e.g. '2022 (QĐ 922/QĐ-BTTTT)')."

@@ -227,8 +227,10 @@ class EntityNames:
             return owners[0]
         if owners:
             listed = ", ".join(f"'{o}' ({self.name(o)})" for o in owners)
-            raise NameLookupError(f"'{text}' could be any of {listed}")
-        raise NameLookupError(f"'{text}' is not a known entity{self._near(key)}")
+            raise NameLookupError(N_("'{text}' could be any of {listed}", text=text, listed=listed))
+        raise NameLookupError(
+            N_("'{text}' is not a known entity{hint}", text=text, hint=self._near(key))
+        )
 
     def with_aliases(self, extra: dict[str, str]) -> EntityNames:
         """A copy that also knows the names a mapping file gives (name → id)."""
@@ -245,7 +247,11 @@ class EntityNames:
         if not close:
             return ""
         eid = self._by_key[close[0]][0]
-        return f" (closest: '{self.name(eid)}', id '{eid}'; add it as an alias if it is that)"
+        return N_(
+            " (closest: '{name}', id '{id}'; add it as an alias if it is that)",
+            name=self.name(eid),
+            id=eid,
+        )
 
 
 def load_entity_list(path: Path, _chain: tuple[Path, ...] = ()) -> EntityNames:
@@ -352,11 +358,14 @@ def _check_own_lineage(path: Path, text: str, file: EntityListFile, pc: ProblemC
             )
         for f in rec.formed_from:
             if f in owner and owner[f] == rec.id:
-                msg = f"'{f}' is listed twice in the formed_from of '{rec.id}'"
+                msg = N_("'{f}' is listed twice in the formed_from of '{id}'", f=f, id=rec.id)
             elif f in owner:
-                msg = (
-                    f"'{f}' is in the formed_from of both '{owner[f]}' and '{rec.id}': "
-                    "a unit can become part of only one"
+                msg = N_(
+                    "'{f}' is in the formed_from of both '{other}' and '{id}': "
+                    "a unit can become part of only one",
+                    f=f,
+                    other=owner[f],
+                    id=rec.id,
                 )
             else:
                 owner[f] = rec.id
@@ -452,8 +461,12 @@ def _check_lineage(
     if missing:
         pc.add(
             path,
-            f"{len(missing)} unit(s) of {old_name} are in no unit's formed_from: "
-            + ", ".join(missing),
+            N_(
+                "{n} unit(s) of {old_name} are in no unit's formed_from: {missing}",
+                n=len(missing),
+                old_name=old_name,
+                missing=", ".join(missing),
+            ),
             "list.predecessors",
             locate(text, ("list", "predecessors")),
         )

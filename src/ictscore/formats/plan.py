@@ -267,7 +267,7 @@ def _check_plan(
         i = ids.index(cycle[0])
         pc.add(
             str(path),
-            "prerequisites go round in a circle: " + " → ".join([*cycle, cycle[0]]),
+            N_("prerequisites go round in a circle: {cycle}", cycle=" → ".join([*cycle, cycle[0]])),
             f"lever[{i + 1}].requires",
             line_of(("lever", i)),
         )

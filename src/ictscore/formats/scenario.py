@@ -158,7 +158,7 @@ class ConflictError(Exception):
     """The file on disk changed since it was read; the caller must ask before overwriting."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} changed on disk since it was opened")
+        super().__init__(N_("{path} changed on disk since it was opened", path=path))
         self.path = path
 
 

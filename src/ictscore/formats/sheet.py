@@ -125,11 +125,23 @@ def sniff_delimiter(text: str) -> str:
 
 def _read_csv(path: Path, delimiter: str | None) -> Grid:
     text = _decode(path)
-    notes = []
+    notes: list[str] = []
     if delimiter is None:
         delimiter = sniff_delimiter(text)
-        name = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}[delimiter]
-        notes.append(f"{path.name}: fields separated by {name} ('{delimiter}')")
+        name = {
+            "\t": N_("tab"),
+            ";": N_("semicolon"),
+            ",": N_("comma"),
+            "|": N_("bar"),
+        }[delimiter]
+        notes.append(
+            N_(
+                "{name}: fields separated by {name2} ('{delimiter}')",
+                name=path.name,
+                name2=name,
+                delimiter=delimiter,
+            )
+        )
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
@@ -154,8 +166,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
         ws = wb.worksheets[0]
         if len(names) > 1:
             notes.append(
-                f"{path.name}: reading sheet '{ws.title}' (the workbook has "
-                f"{', '.join(repr(n) for n in names)}; choose with --sheet)"
+                N_(
+                    "{name}: reading sheet '{title}' (the workbook has {value}; choose with "
+                    "--sheet)",
+                    name=path.name,
+                    title=ws.title,
+                    value=", ".join(repr(n) for n in names),
+                )
             )
     elif sheet in names:
         ws = wb[sheet]

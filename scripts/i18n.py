@@ -10,9 +10,9 @@
 
 This is what `pybabel extract -k tr -k N_ -k NP_:1c,2 ...`, `pybabel update` and `pybabel
 compile` do, through Babel's own library, with one addition `pybabel` cannot express: the
-descriptions and tooltips of Textual `Binding(...)`s are keyword arguments, and they are shown to
-the user, so they are extracted too. The same scan (`scan`) backs the test that no user-visible
-literal bypasses the catalogue.
+descriptions and tooltips of Textual `Binding(...)`s and the help texts of argparse options
+and commands are keyword arguments, and they are shown to the user, so they are extracted too.
+The same scan (`scan`) backs the test that no user-visible literal bypasses the catalogue.
 """
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ DOMAIN = "ictscore"
 PLAIN = {"N_", "gettext"}
 """Calls whose first argument is a msgid (and `tr`, the planner's, in `tui/`: the report
 writers' `tr` takes a key of `ictscore.presentation.words`)."""
+ARGPARSE_CALLS = {"ArgumentParser", "add_parser", "add_argument", "add_argument_group"}
+ARGPARSE_TEXTS = {"help", "description", "epilog"}
+"""`--help` texts: literals in the command's argparse calls, translated by walking the parser
+(`ictscore.cli.language.translate_help`) once it is built."""
 CONTEXT = {"NP_", "pgettext"}
 """Calls whose first argument is a context and second a msgid."""
 
@@ -59,6 +63,8 @@ def scan(path: Path) -> Iterator[tuple[int, str | None, str]]:
             found.append((None, _literal(node.args[0])))
         elif name in CONTEXT and len(node.args) >= 2:
             found.append((_literal(node.args[0]), _literal(node.args[1])))
+        elif name in ARGPARSE_CALLS and "cli" in path.parts:
+            found += [(None, _literal(k.value)) for k in node.keywords if k.arg in ARGPARSE_TEXTS]
         elif name == "Binding":
             found += [(None, _literal(a)) for a in node.args[2:3]]
             found += [

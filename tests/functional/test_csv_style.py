@@ -87,6 +87,7 @@ def test_restyle_changes_only_decimal_numbers() -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_a_wrong_style_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["export", str(BUNDLED), "-o", str(tmp_path / "r.csv"), "--csv-style", "excel"])

@@ -48,6 +48,7 @@ def test_export_in_english(tmp_path: Path) -> None:
     assert openpyxl.load_workbook(out).sheetnames[0] == "Ranking"
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_extension_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.pdf"
     assert main(["export", str(BUNDLED), "-o", str(out)]) == 2

@@ -100,6 +100,7 @@ def test_a_bad_file_lists_every_cell(tmp_path: Path) -> None:
     assert any(":6:11 [bac-nin.source]: 'source' is required" in m for m in msgs)
 
 
+@pytest.mark.usefixtures("english")
 def test_a_unit_no_list_knows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "dti-provinces.csv"
     path.write_text(
@@ -208,6 +209,7 @@ def test_written_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         (["bac-ninh", "--entities", "nowhere"], r"no list 'nowhere' in dti-provinces\.csv"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_requests_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
@@ -216,6 +218,12 @@ def test_bad_requests_exit_2_with_one_line(
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
     assert re.search(message, err), err
+
+
+def test_bad_requests_are_said_in_vietnamese_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "bac-ninh", "--family", "ict")
+    assert code == 2
+    assert err.strip() == "lỗi: history: không có tệp kết quả cho bộ chỉ số 'ict' (hiện có: dti)"
 
 
 def test_history_of_another_root(tmp_path: Path) -> None:

@@ -198,6 +198,7 @@ def test_a_scenario_key_chooses_the_list(folder: Path) -> None:
     assert len(load_scenario(sub / "copy.toml").dataset.ids()) == 5
 
 
+@pytest.mark.usefixtures("english")
 def test_a_missing_entities_file_is_reported_at_its_key(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -297,6 +298,7 @@ def test_merge_into_is_generic(folder: Path) -> None:
     assert len(ds.entities) == 3
 
 
+@pytest.mark.usefixtures("english")
 def test_validate_checks_data_against_the_units_ranked(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

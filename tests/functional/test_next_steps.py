@@ -74,6 +74,7 @@ def test_levers_deliver_the_step_and_per_cost_orders_by_value(
     assert rate["lever"]["units"] == 2  # 30 + 2 × 10 = 50
 
 
+@pytest.mark.usefixtures("english")
 def test_limit_and_bad_limit(capsys: pytest.CaptureFixture[str]) -> None:
     path = ROOT / "scenarios" / "bac-giang-so-noi-vu-2021.toml"
     ans = _json(capsys, "next", str(path), "--limit", "3")

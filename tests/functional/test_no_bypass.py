@@ -20,6 +20,17 @@ from ..conftest import ROOT
 SRC = ROOT / "src" / "ictscore"
 FACES = ("cli", "tui", "report", "presentation")
 FILES = sorted(p for pkg in FACES for p in (SRC / pkg).rglob("*.py"))
+LOWER = ("formats", "engine", "planning")
+LOWER_PENDING: dict[str, str] = {}
+"""Lower files not yet scanned, and why."""
+LOWER_FILES = sorted(
+    p
+    for pkg in LOWER
+    for p in (SRC / pkg).rglob("*.py")
+    if p.relative_to(SRC).as_posix() not in LOWER_PENDING
+)
+"""The layers below the faces raise the problems a user reads: their sinks must get a marked
+`N_(...)` too (a `Message`, translated by the face that prints it)."""
 
 VIETNAMESE = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I
@@ -45,11 +56,16 @@ SINKS = {
     "add": 1,  # ProblemCollector.add(file, message, ...)
     "CannotWrite": 0,
     "ArgumentTypeError": 0,
+    "Problem": 1,  # Problem(file, message, ...)
+    "ValueError": 0,  # a validator's refusal, shown as the problem's message
+    "bad": 1,  # a reader's local "this cell is bad" helper
 }
 """Calls that put text in front of a user, and which argument is the text."""
 
-ARGPARSE = {"help", "description", "epilog", "metavar"}
-"""`--help` text is English only for now (argparse's own words are English too)."""
+ARGPARSE_CALLS = {"ArgumentParser", "add_parser", "add_argument", "add_argument_group"}
+ARGPARSE = {"help", "description", "epilog"}
+"""`--help` texts: extracted from these keywords when they are literals and translated once the
+parser is built, so an f-string (or a sum) there is text the catalogue never sees."""
 
 
 def _rel(path: Path) -> str:
@@ -65,13 +81,8 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def _argparse_texts(tree: ast.AST) -> set[int]:
+    """Help texts may name a Vietnamese example ('Huế'): what a user types, not a message."""
     return {
-        id(k.value)
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Call)
-        for k in n.keywords
-        if k.arg in ARGPARSE
-    } | {
         id(c)
         for n in ast.walk(tree)
         if isinstance(n, ast.Call)
@@ -108,6 +119,12 @@ def bypassing_sinks(path: Path) -> list[str]:
         if not isinstance(n, ast.Call):
             continue
         name = getattr(n.func, "id", getattr(n.func, "attr", ""))
+        if name in ARGPARSE_CALLS:
+            found += [
+                f"{_rel(path)}:{n.lineno}: {name}({kw.arg}={ast.unparse(kw.value)[:50]})"
+                for kw in n.keywords
+                if kw.arg in ARGPARSE and isinstance(kw.value, ast.JoinedStr | ast.BinOp)
+            ]
         k = SINKS.get(name)
         if k is None or len(n.args) <= k:
             continue
@@ -122,11 +139,15 @@ def test_the_scans_see_what_they_look_for(tmp_path: Path) -> None:
     assert len(FILES) > 40
     probe = tmp_path / "probe.py"
     probe.write_text(
-        'x = "Đã lưu"\nself.notify(f"Saved to {path}")\nprint(tr("Saved", lang))\n',
+        'x = "Đã lưu"\nself.notify(f"Saved to {path}")\nprint(tr("Saved", lang))\n'
+        'p.add_argument("-o", help=f"file, {choices}")\n',
         encoding="utf-8",
     )
     assert vietnamese_literals(probe) == ["probe.py:1: 'Đã lưu'"]
-    assert bypassing_sinks(probe) == ["probe.py:2: notify('Saved to ')"]
+    assert bypassing_sinks(probe) == [
+        "probe.py:2: notify('Saved to ')",
+        "probe.py:4: add_argument(help=f'file, {choices}')",
+    ]
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(SRC)))
@@ -136,6 +157,11 @@ def test_no_text_bypasses_the_catalogue(path: Path) -> None:
     if rel not in ALLOWED_VIETNAMESE:
         found += vietnamese_literals(path)
     assert found == []
+
+
+@pytest.mark.parametrize("path", LOWER_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_no_problem_bypasses_the_catalogue(path: Path) -> None:
+    assert bypassing_sinks(path) == []
 
 
 TRANSLATORS = {"tr": 0, "gettext": 0, "_": 0, "N_": 0, "pgettext": 1}

@@ -141,6 +141,7 @@ def test_a_file_name_chooses_its_format() -> None:
         writers.for_path(Path("r.txt"), "results")  # the table is for a terminal only
 
 
+@pytest.mark.usefixtures("english")
 def test_a_format_added_to_the_registry_is_offered_by_the_cli(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -620,3 +620,41 @@ def test_readme_links_the_formats_and_lists_the_command() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "docs/formats.md" in readme
     assert "`ictscore schema " in readme
+
+
+def _name_tables(text: str) -> str:
+    """Every `name_vi = ...` followed by `name_en = ...` written as one `name = { ... }` table."""
+    return re.sub(r'(?m)^name_vi = (".*")\nname_en = (".*")$', r"name = { vi = \1, en = \2 }", text)
+
+
+def test_name_tables_are_in_the_schema_and_load(tmp_path: Path) -> None:
+    """`name = { vi = "...", en = "..." }` on the framework and on every node: the schema
+    describes it (an editor accepts it) and the loader reads it; with neither it nor name_vi
+    and name_en, both refuse the node."""
+    src = (ROOT / "tests" / "data" / "formats-example" / "criteria.toml").read_text("utf-8")
+    tables = _name_tables(src)
+    assert tables.count("name = { vi = ") >= 8 and "name_vi" not in tables
+    path = tmp_path / "tables.toml"
+    path.write_text(tables, encoding="utf-8")
+    schema = SCHEMAS / "criteria.schema.json"
+    assert _schema_errors(path, schema) == []
+    crit = load_criteria(path)
+    assert crit.framework.name("en") == load_criteria_text(src).framework.name_en
+    node = next(iter(crit.nodes.values()))
+    assert node.name("vi") and node.name_vi == node.name("vi")
+    described = json.loads(schema.read_text("utf-8"))["$defs"]["Indicator"]["properties"]["name"]
+    assert "name = { vi" in described["description"]
+    nameless = tmp_path / "nameless.toml"
+    nameless.write_text(tables.replace("name = { vi = ", "nam = { vi = ", 2), encoding="utf-8")
+    assert _schema_errors(nameless, schema)
+    with pytest.raises(InputError):
+        load_criteria(nameless)
+
+
+def load_criteria_text(text: str) -> Any:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "c.toml"
+        p.write_text(text, encoding="utf-8")
+        return load_criteria(p)

@@ -132,10 +132,10 @@ async def test_bad_names_give_a_message(make_app: MakeApp, scenario_copy: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for bad, why in [
-            (scenario_copy.parent / "r.pdf", "use .csv, .json, .md or .xlsx"),
-            (scenario_copy / "r.csv", "is not a folder"),  # a file as the folder
-            (scenario_copy.parent / "tpyo" / "r.csv", "no folder"),  # a typo is not a folder
-            (folder, "this is a folder"),
+            (scenario_copy.parent / "r.pdf", "hãy dùng .csv, .json, .md hoặc .xlsx"),
+            (scenario_copy / "r.csv", "không phải thư mục"),  # a file as the folder
+            (scenario_copy.parent / "tpyo" / "r.csv", "không có thư mục"),  # a typo: no folder
+            (folder, "đây là thư mục"),
             (scenario_copy.parent / "r.xlsx", None),  # and a good one still works after
         ]:
             await export_to(pilot, bad)
@@ -150,7 +150,7 @@ async def test_bad_names_give_a_message(make_app: MakeApp, scenario_copy: Path) 
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", *str(scenario_copy.parent / "b.xlsx"), "enter")
         await settle(pilot)
-        assert "a report is .docx, .html or .md" in messages(app)[-1]
+        assert "báo cáo là tệp .docx, .html hoặc .md" in messages(app)[-1]
     assert not (scenario_copy.parent / "r.pdf").exists()
     assert not (scenario_copy.parent / "b.xlsx").exists()
     assert folder.is_dir() and not any(folder.iterdir())

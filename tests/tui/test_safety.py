@@ -214,7 +214,7 @@ async def test_a_group_the_data_supplies_says_so_and_can_be_edited_within_its_bo
         await pilot.press("ctrl+a", "ctrl+k", *f"{hi + 5:g}", "enter")
         await pilot.pause()
         assert app.session.cursor == 1  # refused with a message, not an exception
-        assert any("outside what" in m for m in messages(app))
+        assert any("nằm ngoài mức điểm" in m for m in messages(app))
         await pilot.press("ctrl+a", "ctrl+k", *"11", "enter")
         await pilot.pause()
         assert app.session.cursor == 2

@@ -14,12 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError, did_you_mean
-from ictscore.formats.message import N_, os_error
+from ictscore.formats.message import N_, message_of, os_error
 from ictscore.formats.scenario import ConflictError, Scenario, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import Session
-from ictscore.presentation import i18n
+from ictscore.presentation import describe, i18n, numbers
 
 
 def register(sub: Any) -> None:
@@ -54,16 +55,28 @@ def run(args: argparse.Namespace) -> int:
     session = Session(scenario)  # no journal: the change is written at once, or not at all
     session.stamp, session.author = True, _text(args.author) or default_author()
     _check_ids(scenario, path, args.node, args.entity)
+    typed = _typed(scenario, path, args.node, args.value, args.lang)
     try:
         change = scenario.make_change(
             args.node,
-            args.value,
+            typed,
             args.entity,
             note=_text(args.note),
             source=_text(args.source),
         )
     except ValueError as exc:
-        raise InputError.one(path, str(exc), "--value") from None
+        raise InputError.one(path, message_of(exc), "--value") from None
+    node = scenario.criteria.nodes[args.node]
+    if isinstance(node, Indicator) and not isinstance(change.value, str):
+        print(
+            i18n.gettext(
+                "'{text}' = {value}",
+                args.lang,
+                text=args.value.strip(),
+                value=describe.value(node, change.value, args.lang),
+            ),
+            file=sys.stderr,
+        )
     # through record_all, not edit: an --entity naming the focus stays that entity's change
     session.record_all([change])
     try:
@@ -91,6 +104,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _typed(scenario: Scenario, path: Path, node_id: str, text: str, lang: str) -> object:
+    """The value typed for an indicator read as the planner's value field reads it ("1.000" is
+    one thousand, "30,5" is 30.5, "45 %" of a 0..1 indicator is 0,45); a text that reads two
+    ways within the indicator's range is refused with both readings, never guessed."""
+    node = scenario.criteria.nodes[node_id]
+    if not isinstance(node, Indicator):
+        return text  # a group's value: `make_change` checks it against what the group scores
+    try:
+        return numbers.indicator_value(node, text, lang)
+    except numbers.Ambiguous as exc:
+        raise InputError.one(path, exc.message, "--value") from None
+    except ValueError:
+        return text  # `make_change` says what is wrong with it, in the loader's words
+
+
 def _text(value: str | None) -> str | None:
     return (value.strip() or None) if value is not None else None
 
@@ -101,13 +129,24 @@ def _check_ids(scenario: Scenario, path: Path, node: str, entity: str | None) ->
     if node not in crit.nodes:
         raise InputError.one(
             path,
-            f"no node '{node}' in {crit.framework.id}" + did_you_mean(node, crit.nodes),
+            N_(
+                "no node '{node}' in {id}{hint}",
+                node=node,
+                id=crit.framework.id,
+                hint=did_you_mean(node, crit.nodes),
+            ),
             "--node",
         )
     ids = scenario.dataset.ids()
     if entity is not None and entity not in ids:
         raise InputError.one(
-            path, f"no entity '{entity}' in the data" + did_you_mean(entity, ids), "--entity"
+            path,
+            N_(
+                "no entity '{entity}' in the data{hint}",
+                entity=entity,
+                hint=did_you_mean(entity, ids),
+            ),
+            "--entity",
         )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.cli.common import add_csv_style, add_format, emit
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
 from ictscore.presentation import writers
@@ -29,7 +30,7 @@ def register(sub: Any) -> None:
         "entity_list); a list whose units were formed from others ranks them from data of those",
     )
     add_format(p, "results")
-    add_csv_style(p, "plain, which programs read")
+    add_csv_style(p, N_("plain, which programs read"))
     p.set_defaults(func=run)
 
 

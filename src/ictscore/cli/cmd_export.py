@@ -7,24 +7,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ictscore.cli import language
 from ictscore.cli.common import add_csv_style, add_lang, project
+from ictscore.formats.message import N_
 from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import ResultsDoc
 
 
 def register(sub: Any) -> None:
-    choices = writers.file_choices("results")
+    lang = language.current()
+    choices = i18n.text(writers.file_choices("results"), lang)
     p = sub.add_parser(
         "export",
-        help=f"export a scenario's results to {choices}",
-        description="Compute a scenario and write its results to a file whose extension "
-        f"chooses the format: {choices} (ranking, focus entity, input data, "
-        "the edit log with its audit trail, and the sources).",
+        help=i18n.gettext("export a scenario's results to {choices}", lang, choices=choices),
+        description=i18n.gettext(
+            "Compute a scenario and write its results to a file whose extension "
+            "chooses the format: {choices} (ranking, focus entity, input data, "
+            "the edit log with its audit trail, and the sources).",
+            lang,
+            choices=choices,
+        ),
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     add_lang(p)
-    add_csv_style(p, "vi with --lang vi, plain with --lang en")
+    add_csv_style(p, N_("vi with --lang vi, plain with --lang en"))
     p.set_defaults(func=run)
 
 

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_format, emit
+from ictscore.cli.common import add_format, at_least_one, emit
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import N_
 from ictscore.formats.scenario import load_scenario
@@ -15,18 +15,6 @@ from ictscore.planning.next_steps import next_steps
 from ictscore.planning.planner import start_result
 from ictscore.presentation import writers
 from ictscore.presentation.documents import NextDoc
-
-
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            str(N_("'{text}' is not a whole number", text=text))
-        ) from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(str(N_("--limit must be 1 or more, got {n}", n=n)))
-    return n
 
 
 def register(sub: Any) -> None:
@@ -40,7 +28,9 @@ def register(sub: Any) -> None:
         "the cheapest such lever.",
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
-    p.add_argument("--limit", type=_positive, metavar="N", help="only the N best steps")
+    p.add_argument(
+        "--limit", type=at_least_one("--limit"), metavar="N", help="only the N best steps"
+    )
     p.add_argument(
         "--per-cost",
         action="store_true",

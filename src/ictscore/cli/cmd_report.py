@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ictscore.cli import language
 from ictscore.cli.common import add_lang
 from ictscore.cli.output import write_stdout
 from ictscore.formats.scenario import load_scenario
@@ -16,10 +17,11 @@ from ictscore.presentation.documents import report_of
 
 
 def register(sub: Any) -> None:
-    names = writers.one_of([w.label for w in writers.file_writers("report")])
+    lang = language.current()
+    names = i18n.text(writers.one_of([w.label for w in writers.file_writers("report")]), lang)
     p = sub.add_parser(
         "report",
-        help=f"draft a report for the leadership ({names})",
+        help=i18n.gettext("draft a report for the leadership ({names})", lang, names=names),
         description="Draft the report a Sở sends its leadership: score and rank at every "
         "pillar, strengths and weaknesses, the what-if (and plan), charts, and the sources of "
         "the criteria and of every changed number. Vietnamese by default.",
@@ -29,7 +31,11 @@ def register(sub: Any) -> None:
         "-o",
         "--output",
         type=Path,
-        help=f"report file, {writers.file_choices('report')} (default: Markdown to stdout)",
+        help=i18n.gettext(
+            "report file, {choices} (default: Markdown to stdout)",
+            lang,
+            choices=i18n.text(writers.file_choices("report"), lang),
+        ),
     )
     add_lang(p)
     p.set_defaults(func=run)

@@ -8,7 +8,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_format, emit
+from ictscore.cli.common import add_format, at_least_one, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import N_
@@ -21,18 +21,6 @@ from ictscore.presentation import numbers, writers
 from ictscore.presentation.documents import SeekDoc
 
 
-def _at_least_one(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            str(N_("'{text}' is not a whole number", text=text))
-        ) from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(str(N_("must be 1 or more, got {n}", n=n)))
-    return n
-
-
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "seek",
@@ -43,8 +31,8 @@ def register(sub: Any) -> None:
     )
     p.add_argument("scenario", type=Path, help="scenario TOML file")
     goal = p.add_mutually_exclusive_group()
-    goal.add_argument("--rank", type=_at_least_one, metavar="N", help="reach rank N")
-    goal.add_argument("--gain", type=_at_least_one, metavar="K", help="gain K places")
+    goal.add_argument("--rank", type=at_least_one("--rank"), metavar="N", help="reach rank N")
+    goal.add_argument("--gain", type=at_least_one("--gain"), metavar="K", help="gain K places")
     goal.add_argument("--overtake", metavar="ID", help="overtake this entity")
     p.add_argument("--node", action="append", metavar="ID", help="only this indicator (repeat)")
     p.add_argument(

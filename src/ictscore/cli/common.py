@@ -7,7 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ictscore.cli import language
 from ictscore.cli.output import write_stdout
+from ictscore.formats.message import Message
 from ictscore.formats.scenario import Scenario, load_scenario
 from ictscore.planning.whatif import Projection, WhatIf
 from ictscore.presentation import i18n, writers
@@ -29,8 +31,33 @@ def add_lang(p: argparse.ArgumentParser) -> None:
         "--lang",
         choices=LANGS,
         default=None,
-        help=f"language of words, numbers and errors (default: ${ENV}, else vi)",
+        help=i18n.gettext(
+            "language of words, numbers and errors (default: ${env}, else vi)",
+            language.current(),
+            env=ENV,
+        ),
     )
+
+
+def at_least_one(flag: str) -> Callable[[str], int]:
+    """The parser of a count option (`--limit`, `--rank`): a whole number, 1 or more, refused
+    in the command's language with the option named."""
+
+    def parse(text: str) -> int:
+        lang = language.current()
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                i18n.gettext("'{text}' is not a whole number", lang, text=text)
+            ) from None
+        if n < 1:
+            raise argparse.ArgumentTypeError(
+                i18n.gettext("{flag} must be 1 or more, got {n}", lang, flag=flag, n=n)
+            )
+        return n
+
+    return parse
 
 
 def add_format(p: argparse.ArgumentParser, kind: Kind) -> None:
@@ -52,14 +79,18 @@ def add_format(p: argparse.ArgumentParser, kind: Kind) -> None:
     )
 
 
-def add_csv_style(p: argparse.ArgumentParser, default: str) -> None:
+def add_csv_style(p: argparse.ArgumentParser, default: Message) -> None:
     """--csv-style: the CSV Excel opens on a Vietnamese computer, or the one programs read."""
     p.add_argument(
         "--csv-style",
         choices=STYLES,
         default=None,
-        help="CSV for Excel in Vietnamese settings (vi: ';' between fields, decimal commas, "
-        f"UTF-8 with BOM) or for programs (plain: ',' and points); default: {default}",
+        help=i18n.gettext(
+            "CSV for Excel in Vietnamese settings (vi: ';' between fields, decimal commas, "
+            "UTF-8 with BOM) or for programs (plain: ',' and points); default: {default}",
+            language.current(),
+            default=i18n.text(default, language.current()),
+        ),
     )
 
 

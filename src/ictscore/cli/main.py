@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ictscore import __version__
+from ictscore.cli.language import current, lang_in, speak, translate_help
 from ictscore.formats.errors import InputError, summarise
 from ictscore.formats.inputs import forget
 from ictscore.presentation import i18n
@@ -56,7 +57,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "Index, provincial scorecards) and plan what to improve. With no command, opens the "
         "interactive planner on the bundled example.",
     )
-    parser.add_argument("--version", action="version", version=f"ictscore {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ictscore {__version__}",
+        help="show program's version number and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     first = next((a for a in argv or () if not a.startswith("-")), None)
     names = [first] if first in COMMANDS else COMMANDS
@@ -67,6 +73,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     for command in sub.choices.values():  # --lang on every command, errors included
         if not any("--lang" in a.option_strings for a in command._actions):
             add_lang(command)
+    translate_help(parser, current())
     return parser
 
 
@@ -104,14 +111,21 @@ def main(argv: Sequence[str] | None = None, planner: Planner | None = None) -> i
     with contextlib.suppress(AttributeError, ValueError):
         # a message naming a Vietnamese file must not itself fail on a narrow terminal
         sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    lang = lang_in(args_in)
+    speak(lang)  # argparse's words and our option help, before the parser is built
     parser = build_parser(args_in)
     twice = _given_twice(parser, args_in)
     if twice:
-        parser.error(f"{twice} is given twice: say it once (the second would silently win)")
+        parser.error(
+            i18n.gettext(
+                "{option} is given twice: say it once (the second would silently win)",
+                lang,
+                option=twice,
+            )
+        )
     args = parser.parse_args(args_in)
     args.planner = planner
-    args.lang = getattr(args, "lang", None) or i18n.default_lang()
-    lang = args.lang
+    args.lang = getattr(args, "lang", None) or lang
     try:
         if args.command is None:
             return _default(args)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ictscore.formats.criteria import Criteria
 from ictscore.formats.errors import ProblemCollector
+from ictscore.formats.message import N_
 from ictscore.formats.reach import (
     aggregate_bounds,
     indicator_bounds,
@@ -22,9 +23,11 @@ __all__ = ["Bounds", "aggregate_bounds", "check_computable", "indicator_bounds",
 
 
 _CHILD_PROBLEMS = {
-    "no_finite_max": "'{agg}' scores '{child}' as a share of its maximum, but that node has no "
-    "finite positive maximum (give it a range or points)",
-    "can_be_negative": "'{agg}' is a geometric mean, but '{child}' can be negative",
+    "no_finite_max": N_(
+        "'{agg}' scores '{child}' as a share of its maximum, but that node has no "
+        "finite positive maximum (give it a range or points)"
+    ),
+    "can_be_negative": N_("'{agg}' is a geometric mean, but '{child}' can be negative"),
 }
 
 
@@ -42,7 +45,7 @@ def check_computable(crit: Criteria) -> None:
             if why is not None:
                 pc.add(
                     path,
-                    _CHILD_PROBLEMS[why].format(agg=agg.id, child=ch.node),
+                    N_(_CHILD_PROBLEMS[why].msgid, agg=agg.id, child=ch.node),
                     f"aggregate[{i + 1}]",
                 )
         if agg.max_score is not None:
@@ -50,8 +53,13 @@ def check_computable(crit: Criteria) -> None:
             if abs(hi - agg.max_score) > 1e-9 * max(1.0, abs(agg.max_score)):
                 pc.add(
                     path,
-                    f"the children of '{agg.id}' can reach {hi:g} points, but the "
-                    f"framework says {agg.max_score:g}",
+                    N_(
+                        "the children of '{id}' can reach {hi:g} points, but the framework says "
+                        "{max_score:g}",
+                        id=agg.id,
+                        hi=hi,
+                        max_score=agg.max_score,
+                    ),
                     f"aggregate[{i + 1}].max_score",
                 )
     pc.raise_if_any()

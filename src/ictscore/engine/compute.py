@@ -20,6 +20,7 @@ from ictscore.engine.result import Result
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator
 from ictscore.formats.dataset import Dataset
 from ictscore.formats.errors import InputError, Problem
+from ictscore.formats.message import N_
 from ictscore.formats.values import Value
 from ictscore.scoring.methods import METHODS
 from ictscore.scoring.methods.base import Combine, Kid
@@ -209,7 +210,13 @@ class Engine:
                 problems.append(
                     Problem(
                         source,
-                        f"{x:g} is outside what '{agg.id}' can score ({lo:g} to {hi:g})",
+                        N_(
+                            "{x:g} is outside what '{id}' can score ({lo:g} to {hi:g})",
+                            x=x,
+                            id=agg.id,
+                            lo=lo,
+                            hi=hi,
+                        ),
                         f"{ids[i]}.{agg.id}",
                     )
                 )
@@ -232,8 +239,11 @@ class Engine:
                 problems.append(
                     Problem(
                         source,
-                        f"no value for '{ind.id}' and the framework "
-                        "treats a missing value as an error",
+                        N_(
+                            "no value for '{id}' and the framework treats a missing value as an "
+                            "error",
+                            id=ind.id,
+                        ),
                         f"{ids[i]}.{ind.id}",
                     )
                 )

@@ -29,6 +29,7 @@ from ictscore.formats.kinds import (
     kind_description,
     version_check,
 )
+from ictscore.formats.message import N_
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
 from ictscore.scoring.base import NoBoolNumbers
 from ictscore.scoring.methods import METHODS
@@ -55,7 +56,7 @@ class Strict(NoBoolNumbers):
 
 def _finite(v: float) -> float:
     if not math.isfinite(v):
-        raise ValueError("must be a finite number")
+        raise ValueError(N_("must be a finite number"))
     return v
 
 
@@ -135,16 +136,35 @@ class Grade(Strict):
 # --- nodes -------------------------------------------------------------------------------------
 
 
-class NodeBase(Strict):
-    """What every node of the framework's tree has, indicator or aggregate."""
+NAME_TABLE = {
+    "type": "object",
+    "additionalProperties": {"type": "string"},
+    "minProperties": 1,
+    "description": 'The name in each language: name = { vi = "...", en = "..." } (a third '
+    "language is one more key). Instead of `name_vi` and `name_en`, which older files use; "
+    "when both are given, `name_vi` and `name_en` win for their language.",
+}
+"""The `name` table in a schema: the loader reads it before validating (`localised`), so the
+model keeps it in `names`, hidden from the schema, and `_named_schema` puts it back there."""
 
-    id: str = Field(
-        pattern=r"^[A-Za-z0-9_.-]+$",
-        description="Node id (letters, digits, '_', '.', '-'): data columns, `children`, "
-        "changes and levers name the node by it.",
+
+def _named_schema(schema: dict[str, Any]) -> None:
+    """A named model's schema: `name = {...}`, or `name_vi` and `name_en`, one way required."""
+    schema.setdefault("properties", {})["name"] = NAME_TABLE
+    required = schema.get("required", [])
+    schema["required"] = [r for r in required if r not in ("name_vi", "name_en")]
+    schema["anyOf"] = [{"required": ["name"]}, {"required": ["name_vi", "name_en"]}]
+
+
+class Named(Strict):
+    """A framework or a node: named in Vietnamese and English, by two keys or one table."""
+
+    model_config = ConfigDict(json_schema_extra=_named_schema)
+
+    name_vi: str = Field(
+        description="Name in Vietnamese, as the decision writes it (or give `name`)."
     )
-    name_vi: str = Field(description="Name in Vietnamese, as the decision writes it.")
-    name_en: str = Field(description="Name in English.")
+    name_en: str = Field(description="Name in English (or give `name`).")
     names: SkipJsonSchema[dict[str, str]] = Field(
         default_factory=dict,
         exclude=True,
@@ -159,6 +179,16 @@ class NodeBase(Strict):
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or (self.name_vi if lang == "vi" else self.name_en)
+
+
+class NodeBase(Named):
+    """What every node of the framework's tree has, indicator or aggregate."""
+
+    id: str = Field(
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="Node id (letters, digits, '_', '.', '-'): data columns, `children`, "
+        "changes and levers name the node by it.",
+    )
 
     unit: str = Field(
         default="", description="Unit of the value, shown beside it (e.g. '%', 'điểm')."
@@ -218,14 +248,14 @@ class Indicator(NodeBase):
             _finite(v[0])
             _finite(v[1])
             if v[1] < v[0]:
-                raise ValueError("range must be [low, high] with low <= high")
+                raise ValueError(N_("range must be [low, high] with low <= high"))
         return v
 
     @model_validator(mode="after")
     def _rule_fits(self) -> Indicator:
         why = self.rule.check(self)
         if why is not None:
-            raise ValueError(why)
+            raise ValueError(N_(why))  # marked in the rule, translated by its English
         return self
 
 
@@ -248,7 +278,7 @@ class Child(Strict):
     @model_validator(mode="after")
     def _one(self) -> Child:
         if self.weight is not None and self.points is not None:
-            raise ValueError("give a child either weight or points, not both")
+            raise ValueError(N_("give a child either weight or points, not both"))
         return self
 
     @property
@@ -260,7 +290,9 @@ class Child(Strict):
 
 def _known_method(v: str) -> str:
     if v not in METHODS:
-        raise ValueError(f"unknown method '{v}' (one of: {', '.join(METHODS)})")
+        raise ValueError(
+            N_("unknown method '{v}' (one of: {value})", v=v, value=", ".join(METHODS))
+        )
     return v
 
 
@@ -321,15 +353,13 @@ class Assumption(Strict):
     text_en: str = Field(description="The assumption in English.")
 
 
-class Framework(Strict):
+class Framework(Named):
     """Which ranking, which edition, who publishes it, and the rules that apply to every node."""
 
     id: str = Field(
         description="Id of this framework edition (e.g. 'vn-dti-2022-province'), shown in "
         "messages and exports."
     )
-    name_vi: str = Field(description="Name in Vietnamese, as the decision writes it.")
-    name_en: str = Field(description="Name in English.")
     edition: str = Field(
         description="The edition or year encoded and the decision that set it "
         "(e.g. '2022 (QĐ 922/QĐ-BTTTT)')."
@@ -573,7 +603,7 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
             if nid in seen:
                 pc.add(
                     path,
-                    f"duplicate node id '{nid}' (already an {seen[nid]})",
+                    N_("duplicate node id '{nid}' (already an {seen})", nid=nid, seen=seen[nid]),
                     f"{kind}[{i + 1}].id",
                     locate(text, (kind, i, "id")),
                 )
@@ -596,10 +626,19 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
             where = f"aggregate[{i + 1}].children[{j + 1}].node"
             if node not in seen:
                 hint = did_you_mean(node, seen)
-                pc.add(path, f"unknown node id '{node}'{hint}", where, line)
+                pc.add(
+                    path, N_("unknown node id '{node}'{hint}", node=node, hint=hint), where, line
+                )
             if node in child_ids:
                 pc.add(
-                    path, f"'{node}' is listed twice among the children of '{agg_id}'", where, line
+                    path,
+                    N_(
+                        "'{node}' is listed twice among the children of '{agg_id}'",
+                        node=node,
+                        agg_id=agg_id,
+                    ),
+                    where,
+                    line,
                 )
             child_ids.add(node)
         factors = [
@@ -610,7 +649,10 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
             # scores 0 (all ranked 1st); sum gives 0 too: never a framework anyone publishes
             pc.add(
                 path,
-                f"every child of '{agg_id}' has weight or points 0: every entity would score 0",
+                N_(
+                    "every child of '{agg_id}' has weight or points 0: every entity would score 0",
+                    agg_id=agg_id,
+                ),
                 f"aggregate[{i + 1}].children",
                 line,
             )
@@ -621,11 +663,17 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
         if total is not None and kids and None not in factors:
             s = math.fsum(f for f in factors if f is not None)
             if not math.isclose(s, total, rel_tol=1e-9, abs_tol=1e-9):
-                kind = "points" if any("points" in c for c in kids) else "weights"
+                kind = N_("points") if any("points" in c for c in kids) else N_("weights")
                 pc.add(
                     path,
-                    f"{kind} of the children of '{agg_id}' add up to {s:g}, "
-                    f"but the framework says {total:g}",
+                    N_(
+                        "{kind} of the children of '{agg_id}' add up to {s:g}, but the "
+                        "framework says {total:g}",
+                        kind=kind,
+                        agg_id=agg_id,
+                        s=s,
+                        total=total,
+                    ),
                     f"aggregate[{i + 1}].total",
                     locate(text, ("aggregate", i, "total")),
                 )
@@ -635,7 +683,7 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
     if isinstance(root, str) and root not in seen:
         pc.add(
             path,
-            f"root '{root}' is not a node id" + did_you_mean(root, seen),
+            N_("root '{root}' is not a node id{hint}", root=root, hint=did_you_mean(root, seen)),
             "framework.root",
             locate(text, ("framework", "root")),
         )
@@ -644,7 +692,7 @@ def check_structure(data: dict[str, Any], path: Path, text: str) -> ProblemColle
         i, line = first_line[cyc[0]]
         pc.add(
             path,
-            "cycle among aggregates: " + " → ".join(cyc),
+            N_("cycle among aggregates: {cycle}", cycle=" → ".join(cyc)),
             f"aggregate[{i + 1}].children",
             line,
         )
@@ -661,8 +709,11 @@ def _check_grades(data: dict[str, Any], path: Path, text: str, pc: ProblemCollec
         if lo in first:
             pc.add(
                 path,
-                f"grades[{first[lo] + 1}] already starts at {lo:g}: two grades cannot share a "
-                "threshold",
+                N_(
+                    "grades[{value}] already starts at {lo:g}: two grades cannot share a threshold",
+                    value=first[lo] + 1,
+                    lo=lo,
+                ),
                 f"grades[{i + 1}].min",
                 locate(text, ("grades", i, "min")),
             )

@@ -32,7 +32,7 @@ from ictscore.formats.kinds import (
     kind_description,
     version_check,
 )
-from ictscore.formats.message import message_of
+from ictscore.formats.message import N_, message_of
 from ictscore.formats.tomlfile import locate, parse_toml, read_text, validation_problems
 from ictscore.formats.values import Value, coerce, coercer
 
@@ -390,30 +390,34 @@ def _parse_csv_lines(f: Iterable[str], path: Path, criteria: Criteria) -> Datase
     try:
         head = next(reader, None)
         if head is None:
-            raise InputError.one(path, "no header row (expected a column 'id')")
+            raise InputError.one(path, N_("no header row (expected a column 'id')"))
         header = [h.strip() for h in head]
         hline = first + 1
         if "id" not in header:
             for _ in reader:  # a malformed record further on is told first, as it always was
                 pass
-            raise InputError.one(path, "no column 'id' in the header", line=hline)
+            raise InputError.one(path, N_("no column 'id' in the header"), line=hline)
         for col, h in enumerate(header):
             if h in RESERVED:
                 continue
             if h == "":
-                pc.add(path, f"column {col + 1} has an empty header", line=hline)
+                pc.add(path, N_("column {value} has an empty header", value=col + 1), line=hline)
             elif h not in criteria.nodes:
                 pc.add(
                     path,
-                    f"column '{h}' is not a node id of {criteria.framework.id}"
-                    + did_you_mean(h, criteria.nodes),
+                    N_(
+                        "column '{h}' is not a node id of {id}{hint}",
+                        h=h,
+                        id=criteria.framework.id,
+                        hint=did_you_mean(h, criteria.nodes),
+                    ),
                     line=hline,
                     column=col + 1,
                 )
         seen_cols: set[str] = set()
         for h in header:
             if h and h in seen_cols:
-                pc.add(path, f"column '{h}' appears twice", line=hline)
+                pc.add(path, N_("column '{h}' appears twice", h=h), line=hline)
             seen_cols.add(h)
         ids: set[str] = set()
         row_lines: array[int] = array("q")
@@ -436,14 +440,18 @@ def _parse_csv_lines(f: Iterable[str], path: Path, criteria: Criteria) -> Datase
             if row[0].lstrip().startswith("#"):
                 continue
             if len(row) != width:
-                pc.add(path, f"row has {len(row)} fields, the header has {width}", line=r)
+                pc.add(
+                    path,
+                    N_("row has {n} fields, the header has {width}", n=len(row), width=width),
+                    line=r,
+                )
                 continue
             eid = row[at["id"]].strip()
             if not eid:
-                pc.add(path, "empty id", line=r)
+                pc.add(path, N_("empty id"), line=r)
                 continue
             if eid in ids:
-                pc.add(path, f"duplicate entity id '{eid}'", line=r)
+                pc.add(path, N_("duplicate entity id '{eid}'", eid=eid), line=r)
             ids.add(eid)
             cells: list[Value | None] = [None] * len(nodes)
             for col, h, k, src, convert in kept:
@@ -468,9 +476,9 @@ def _parse_csv_lines(f: Iterable[str], path: Path, criteria: Criteria) -> Datase
             )
             row_lines.append(r)
     except csv.Error as exc:
-        raise InputError.one(path, f"malformed CSV: {exc}") from None
+        raise InputError.one(path, N_("malformed CSV: {exc}", exc=exc)) from None
     if not rows and not pc.problems:
-        pc.add(path, "no entity rows")
+        pc.add(path, N_("no entity rows"))
     pc.raise_if_any()
     return Dataset(rows, path, tuple(notes), _Lines(rows.ids, row_lines))
 
@@ -485,7 +493,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
     prefix = tuple(where.split(".")) if where else ()
     items = table.get("entity") if isinstance(table, dict) else None
     if not isinstance(items, list):
-        raise InputError.one(path, "expected a list of [[entity]] tables", where or "entity")
+        raise InputError.one(path, N_("expected a list of [[entity]] tables"), where or "entity")
     check_header(path, table, text, "data", prefix)
     try:
         DataFile.model_validate(table)
@@ -501,7 +509,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
         if not isinstance(item, dict) or not isinstance(eid, str) or not eid:
             continue  # the model has said what is wrong with it
         if eid in ids:
-            pc.add(path, f"duplicate entity id '{eid}'", f"{loc}.id", line)
+            pc.add(path, N_("duplicate entity id '{eid}'", eid=eid), f"{loc}.id", line)
         ids.add(eid)
         if line is not None:
             lines.setdefault(eid, line)
@@ -513,8 +521,12 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
             if k not in criteria.nodes:
                 pc.add(
                     path,
-                    f"'{k}' is not a node id of {criteria.framework.id}"
-                    + did_you_mean(k, criteria.nodes),
+                    N_(
+                        "'{k}' is not a node id of {id}{hint}",
+                        k=k,
+                        id=criteria.framework.id,
+                        hint=did_you_mean(k, criteria.nodes),
+                    ),
                     f"{loc}.values.{k}",
                     line,
                 )
@@ -533,7 +545,7 @@ def parse_inline(table: Any, path: Path, where: str, text: str, criteria: Criter
             )
         )
     if not entities and not pc.problems:
-        pc.add(path, "no entities", where or "entity")
+        pc.add(path, N_("no entities"), where or "entity")
     pc.raise_if_any()
     return Dataset(tuple(entities), path, (), MappingProxyType(lines))
 

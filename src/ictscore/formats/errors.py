@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ictscore.formats.message import N_
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -72,11 +74,12 @@ class ProblemCollector:
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the closest option, or '' when nothing is close."""
+    """' (did you mean 'x'?)' for the closest option, or '' when nothing is close: a `Message`,
+    given to the message it ends as a parameter (`{hint}`) so that both are translated."""
     import difflib  # only when something is wrong: not worth its import for a good file
 
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return N_(" (did you mean '{name}'?)", name=close[0]) if close else ""
 
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")

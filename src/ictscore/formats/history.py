@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
+from ictscore.formats.message import N_
 from ictscore.formats.tomlfile import read_text
 
 COLUMNS = ("edition", "list", "of", "rank", "id", "name", "total", "status", "framework")
@@ -80,15 +81,19 @@ def load_history(path: Path) -> History:
     try:
         table = list(csv.reader(io.StringIO("".join(lines[first:]), newline="")))
     except csv.Error as exc:
-        raise InputError.one(path, f"malformed CSV: {exc}") from None
+        raise InputError.one(path, N_("malformed CSV: {exc}", exc=exc)) from None
     if not table:
-        raise InputError.one(path, "no header row")
+        raise InputError.one(path, N_("no header row"))
     header = [h.strip() for h in table[0]]
     hline = first + 1
     pc = ProblemCollector()
     for col in REQUIRED:
         if col not in header:
-            pc.add(path, f"no column '{col}'" + did_you_mean(col, header), line=hline)
+            pc.add(
+                path,
+                N_("no column '{col}'{hint}", col=col, hint=did_you_mean(col, header)),
+                line=hline,
+            )
     pc.raise_if_any()
     values = tuple(h for h in header if h not in COLUMNS and h not in TEXT)
     rows: list[HistoryRow] = []
@@ -97,7 +102,11 @@ def load_history(path: Path) -> History:
         if not raw or all(not c.strip() for c in raw):
             continue
         if len(raw) != len(header):
-            pc.add(path, f"row has {len(raw)} fields, the header has {len(header)}", line=n)
+            pc.add(
+                path,
+                N_("row has {n} fields, the header has {n2}", n=len(raw), n2=len(header)),
+                line=n,
+            )
             continue
         cells = {h: c.strip() for h, c in zip(header, raw, strict=True)}
         row = _row(path, n, header, cells, values, pc)
@@ -107,7 +116,13 @@ def load_history(path: Path) -> History:
         if key in seen:
             pc.add(
                 path,
-                f"'{row.id}' appears twice for {row.edition} in {row.list} (line {seen[key]})",
+                N_(
+                    "'{id}' appears twice for {edition} in {list} (line {seen})",
+                    id=row.id,
+                    edition=row.edition,
+                    list=row.list,
+                    seen=seen[key],
+                ),
                 row.id,
                 n,
             )
@@ -135,10 +150,10 @@ def _row(
         raw = cells.get(col, "")
         if raw == "":
             if required:
-                bad(col, f"'{col}' is required")
+                bad(col, N_("'{col}' is required", col=col))
             return None
         if not raw.isdigit() or int(raw) < 1:
-            bad(col, f"'{raw}' is not a whole number from 1 ('{col}')")
+            bad(col, N_("'{raw}' is not a whole number from 1 ('{col}')", raw=raw, col=col))
             return None
         return int(raw)
 
@@ -149,10 +164,10 @@ def _row(
         try:
             v = float(raw)
         except ValueError:
-            bad(col, f"'{raw}' is not a number ('{col}')")
+            bad(col, N_("'{raw}' is not a number ('{col}')", raw=raw, col=col))
             return None
         if not math.isfinite(v):
-            bad(col, f"'{col}' must be a finite number, got {raw}")
+            bad(col, N_("'{col}' must be a finite number, got {raw}", col=col, raw=raw))
             return None
         return v
 
@@ -160,13 +175,18 @@ def _row(
     of = integer("of", True)
     rank = integer("rank", False) if "rank" in cells else None
     if rank is not None and of is not None and rank > of:
-        bad("rank", f"rank {rank} is beyond the {of} units ranked")
+        bad("rank", N_("rank {rank} is beyond the {of} units ranked", rank=rank, of=of))
     for col in ("id", "list", "source"):
         if not cells.get(col):
-            bad(col, f"'{col}' is required")
+            bad(col, N_("'{col}' is required", col=col))
     status = cells.get("status", "")
     if status not in STATUSES:
-        bad("status", f"status '{status}' is not one of: {', '.join(STATUSES)}")
+        bad(
+            "status",
+            N_(
+                "status '{status}' is not one of: {value}", status=status, value=", ".join(STATUSES)
+            ),
+        )
     total = number("total") if "total" in cells else None
     vals = {c: v for c in values if (v := number(c)) is not None}
     if len(pc.problems) > before or edition is None or of is None:

@@ -20,7 +20,7 @@ from pydantic import Field
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator, Node, Strict
 from ictscore.formats.dataset import Dataset, Entity
 from ictscore.formats.errors import InputError, Problem
-from ictscore.formats.message import N_, message_of
+from ictscore.formats.message import N_, joined, message_of
 from ictscore.formats.names import EntityNames, NameLookupError, fold, load_entity_list, name_key
 from ictscore.formats.numbers import (
     AmbiguousNumber,
@@ -198,7 +198,7 @@ class _Importer:
                 place = column_letter(col) + (str(row + 1) if row is not None else "")
             elif row is not None:
                 place = f"row {row + 1}"
-            self.notes.append(f"skipped {place}: {msg}")
+            self.notes.append(N_("skipped {place}: {msg}", place=place, msg=msg))
         else:
             self.problem(msg, row, col)
 
@@ -221,7 +221,7 @@ class _Importer:
                 self.problems.append(
                     Problem(
                         str(self.opt.mapping_path or "mapping"),
-                        f"'{nid}' is not a node id of {self.crit.framework.id}",
+                        N_("'{nid}' is not a node id of {id}", nid=nid, id=self.crit.framework.id),
                         f"columns.{header}",
                     )
                 )
@@ -259,8 +259,12 @@ class _Importer:
                 owners = self._index.get(key, [])
                 if len(owners) > 1:
                     raise ValueError(
-                        f"header '{cand}' names several nodes: {', '.join(owners)} "
-                        "(say which in a mapping file)"
+                        N_(
+                            "header '{cand}' names several nodes: {value} (say which in a "
+                            "mapping file)",
+                            cand=cand,
+                            value=", ".join(owners),
+                        )
                     )
                 if owners:
                     return owners[0], "name"
@@ -291,10 +295,16 @@ class _Importer:
         if best[1] < 0:
             raise InputError.one(
                 self.grid.origin,
-                f"no header row names an indicator of {self.crit.framework.id} in the first "
-                f"{HEADER_SCAN} rows (headers are matched to the indicators' Vietnamese or "
-                "English names or ids; give a mapping file with --mapping for other headers)"
-                + "".join(f"; {n}" for n in self.grid.notes),
+                N_(
+                    "no header row names an indicator of {id} in the first {n} rows (headers "
+                    "are matched to the indicators' Vietnamese or English names or ids; give a "
+                    "mapping file with --mapping for other headers){notes}",
+                    id=self.crit.framework.id,
+                    n=HEADER_SCAN,
+                    notes=N_("; {notes}", notes=joined(list(self.grid.notes)))
+                    if self.grid.notes
+                    else "",
+                ),
             )
         return best[1], best[2]
 
@@ -306,15 +316,19 @@ class _Importer:
         first_data = start + span
         self._header_row = start
         if span > 1:
-            self.notes.append(f"header: rows {start + 1}–{start + span}")
+            self.notes.append(
+                N_("header: rows {value}–{value2}", value=start + 1, value2=start + span)
+            )
         elif start > 0:
-            self.notes.append(f"header: row {start + 1}")
+            self.notes.append(N_("header: row {value}", value=start + 1))
         columns = self._match_columns(start, span, mapped, first_data)
         ent_col = next((c for c in columns if c.how == "entity"), None)
         if ent_col is None:
             self.problem(
-                "no column of entity names: name it 'Tên'/'Đơn vị'/'Tỉnh, thành phố'/'id' "
-                "or set entity_column in a mapping file",
+                N_(
+                    "no column of entity names: name it 'Tên'/'Đơn vị'/'Tỉnh, thành phố'/'id' "
+                    "or set entity_column in a mapping file"
+                ),
             )
             raise InputError(self.problems)
         data_cols = [c for c in columns if c.node is not None and c.how in ("name", "mapping")]
@@ -346,8 +360,12 @@ class _Importer:
             if c.node is not None and c.how in ("name", "mapping"):
                 if c.node in used:
                     self.problem(
-                        f"columns {column_letter(used[c.node].col)} and {column_letter(c.col)} "
-                        f"both name '{c.node}'",
+                        N_(
+                            "columns {value} and {value2} both name '{node}'",
+                            value=column_letter(used[c.node].col),
+                            value2=column_letter(c.col),
+                            node=c.node,
+                        ),
                         start,
                         c.col,
                     )
@@ -365,8 +383,13 @@ class _Importer:
         if not below:
             return c
         self.notes.append(
-            f"column {column_letter(c.col)} '{c.header}' is the aggregate '{node.id}', "
-            "computed from the imported columns below it: not imported"
+            N_(
+                "column {value} '{header}' is the aggregate '{id}', computed from the imported "
+                "columns below it: not imported",
+                value=column_letter(c.col),
+                header=c.header,
+                id=node.id,
+            )
         )
         return ColumnMatch(c.col, c.header, c.node, "aggregate")
 
@@ -380,7 +403,12 @@ class _Importer:
             want = name_key(self.map.entity_column)
             chosen = next((c for c in free if name_key(c.header) == want), None)
             if chosen is None:
-                self.problem(f"no column headed '{self.map.entity_column}' (entity_column)")
+                self.problem(
+                    N_(
+                        "no column headed '{entity_column}' (entity_column)",
+                        entity_column=self.map.entity_column,
+                    )
+                )
         else:
             ranked = (
                 [c for c in free if name_key(c.header) == "id"]
@@ -398,10 +426,13 @@ class _Importer:
                 out.append(ColumnMatch(c.col, c.header, None, "ignored"))
             elif c.how == "unmatched":
                 self.unmatched(
-                    f"column '{c.header or '(no header)'}' matches no node of "
-                    f"{self.crit.framework.id}"
-                    + self._near(c.header)
-                    + " (map it, or list it under ignore, in a mapping file)",
+                    N_(
+                        "column '{header}' matches no node of {id}{hint} (map it, or list it "
+                        "under ignore, in a mapping file)",
+                        header=c.header or N_("(no header)"),
+                        id=self.crit.framework.id,
+                        hint=self._near(c.header),
+                    ),
                     self._header_row,
                     c.col,
                 )
@@ -429,8 +460,13 @@ class _Importer:
                 best, best_hits = c, hits
         if best is not None:
             self.notes.append(
-                f"entity names read from column {column_letter(best.col)} '{best.header}' "
-                f"({best_hits} names recognised)"
+                N_(
+                    "entity names read from column {value} '{header}' ({best_hits} names "
+                    "recognised)",
+                    value=column_letter(best.col),
+                    header=best.header,
+                    best_hits=best_hits,
+                )
             )
         return best
 
@@ -439,7 +475,7 @@ class _Importer:
 
         key = name_key(header)
         close = difflib.get_close_matches(key, list(self._index), n=1, cutoff=0.8)
-        return f" (closest: '{self._index[close[0]][0]}')" if close else ""
+        return N_(" (closest: '{name}')", name=self._index[close[0]][0]) if close else ""
 
     # --- values ------------------------------------------------------------------------------
 
@@ -458,8 +494,14 @@ class _Importer:
         if len(seen) > 1:
             (r1, c1), (r2, c2) = seen[","], seen["."]
             self.problem(
-                f"the file mixes decimal commas ({column_letter(c1)}{r1 + 1}) and decimal points "
-                f"({column_letter(c2)}{r2 + 1}); give --decimal , or --decimal .",
+                N_(
+                    "the file mixes decimal commas ({value}{value2}) and decimal points "
+                    "({value3}{value4}); give --decimal , or --decimal .",
+                    value=column_letter(c1),
+                    value2=r1 + 1,
+                    value3=column_letter(c2),
+                    value4=r2 + 1,
+                ),
             )
             return None
         if seen:
@@ -488,12 +530,16 @@ class _Importer:
             if not label and not filled:
                 continue
             if not label:
-                self.unmatched("a row with values but no entity name", r, ent.col)
+                self.unmatched(N_("a row with values but no entity name"), r, ent.col)
                 continue
             if not filled and not self._known(label, ent):
                 self.notes.append(
-                    f"row {r + 1}: '{label}' has no values and is not an entity "
-                    "(a section heading?): not imported"
+                    N_(
+                        "row {value}: '{label}' has no values and is not an entity (a section "
+                        "heading?): not imported",
+                        value=r + 1,
+                        label=label,
+                    )
                 )
                 continue
             eid = self._entity_id(label, ent, r)
@@ -501,7 +547,14 @@ class _Importer:
                 continue
             if eid in rows_of:
                 self.problem(
-                    f"'{label}' is '{eid}', already given in row {rows_of[eid] + 1}", r, ent.col
+                    N_(
+                        "'{label}' is '{eid}', already given in row {value}",
+                        label=label,
+                        eid=eid,
+                        value=rows_of[eid] + 1,
+                    ),
+                    r,
+                    ent.col,
                 )
                 continue
             rows_of[eid] = r
@@ -515,7 +568,7 @@ class _Importer:
             name, name_en = self._names_of(eid, label)
             entities.append(Entity(eid, name, MappingProxyType(values), name_en, source))
         if not entities and not self.problems:
-            self.problem("no entity rows below the header")
+            self.problem(N_("no entity rows below the header"))
         return Dataset(tuple(entities), None, tuple(header_notes))
 
     def _entity_id(self, label: str, ent: ColumnMatch, r: int) -> str | None:
@@ -527,7 +580,15 @@ class _Importer:
         if by_id:
             if label in self.names.records:
                 return label
-            self.unmatched(f"'{label}' is not an entity id of {self.names.origin}", r, ent.col)
+            self.unmatched(
+                N_(
+                    "'{label}' is not an entity id of {origin}",
+                    label=label,
+                    origin=self.names.origin,
+                ),
+                r,
+                ent.col,
+            )
             return None
         try:
             return self.names.match(label)
@@ -566,7 +627,12 @@ class _Importer:
             ev = decimal_evidence(cell.text)
             if ev is not None and decimal is not None and ev != decimal:
                 raise ValueError(
-                    f"'{cell.text.strip()}' uses '{ev}' as decimal mark, the file uses '{decimal}'"
+                    N_(
+                        "'{value}' uses '{ev}' as decimal mark, the file uses '{decimal}'",
+                        value=cell.text.strip(),
+                        ev=ev,
+                        decimal=decimal,
+                    )
                 )
             try:
                 number, percent = parse_number(cell.text, decimal)
@@ -601,4 +667,6 @@ def _from_percent(node: Node, value: float) -> float:
         return value
     if hi is not None:
         return value / 100
-    raise ValueError(f"a percentage was given, but '{node.id}' is measured in '{node.unit}'")
+    raise ValueError(
+        N_("a percentage was given, but '{id}' is measured in '{unit}'", id=node.id, unit=node.unit)
+    )

@@ -17,13 +17,14 @@ from pydantic import BeforeValidator
 
 from ictscore import __version__
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
+from ictscore.formats.message import N_
 from ictscore.formats.tomlfile import format_loc, locate
 
 KINDS = {
-    "criteria": "a criteria file",
-    "scenario": "a scenario",
-    "data": "a data file",
-    "entities": "an entity list",
+    "criteria": N_("a criteria file"),
+    "scenario": N_("a scenario"),
+    "data": N_("a data file"),
+    "entities": N_("an entity list"),
 }
 """Each kind a file may declare, with how messages name a file of that kind."""
 
@@ -50,14 +51,22 @@ def kind_description(kind: str) -> str:
 def kind_problem(value: object, expected: str | None = None) -> str | None:
     """What is wrong with a `kind` value, or None; `expected` None accepts every known kind."""
     if not isinstance(value, str):
-        return f"kind must be one of {_listed()}, in quotes (got {value!r})"
+        return N_(
+            "kind must be one of {kinds}, in quotes (got {value!r})", kinds=_listed(), value=value
+        )
     if value not in KINDS:
-        return f"unknown kind '{value}'{did_you_mean(value, KINDS)}: a file's kind is one of " + (
-            _listed()
+        return N_(
+            "unknown kind '{value}'{hint}: a file's kind is one of {kinds}",
+            value=value,
+            hint=did_you_mean(value, KINDS),
+            kinds=_listed(),
         )
     if expected is not None and value != expected:
-        return (
-            f'kind = "{value}" says this is {KINDS[value]}, but {KINDS[expected]} is expected here'
+        return N_(
+            'kind = "{value}" says this is {said}, but {expected} is expected here',
+            value=value,
+            said=KINDS[value],
+            expected=KINDS[expected],
         )
     return None
 
@@ -65,11 +74,18 @@ def kind_problem(value: object, expected: str | None = None) -> str | None:
 def version_problem(value: object) -> str | None:
     """What is wrong with a `version` value, or None."""
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"version must be a whole number ({VERSION}), got {value!r}"
+        return N_(
+            "version must be a whole number ({version}), got {value!r}",
+            version=VERSION,
+            value=value,
+        )
     if value not in VERSIONS:
-        return (
-            f"unknown version {value}: ictscore {__version__} reads version "
-            f"{', '.join(map(str, VERSIONS))} (a newer ictscore may read this file)"
+        return N_(
+            "unknown version {value}: ictscore {ours} reads version {versions} (a newer "
+            "ictscore may read this file)",
+            value=value,
+            ours=__version__,
+            versions=", ".join(map(str, VERSIONS)),
         )
     return None
 

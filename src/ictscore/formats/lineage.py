@@ -23,11 +23,14 @@ from types import MappingProxyType
 from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.dataset import Dataset, Entity
 from ictscore.formats.errors import InputError, ProblemCollector
+from ictscore.formats.message import N_, joined, message_of
 from ictscore.formats.names import EntityNames, load_entity_list
 from ictscore.formats.values import Value, coerce
 
 MERGE_WORDS = {"mean": ("trung bình cộng", "mean"), "sum": ("tổng", "sum")}
 """How each rule is named in a merged row's source and in notes (Vietnamese, English)."""
+RULE_SAID = {"mean": N_("mean"), "sum": N_("sum")}
+"""Each rule as a problem names it ("the mean of a, b"), translated where it is shown."""
 
 
 def framework_list(criteria: Criteria) -> Path | None:
@@ -62,7 +65,7 @@ def _check_members(dataset: Dataset, names: EntityNames) -> None:
         if e.id not in names.records:
             pc.add(
                 _file(dataset),
-                f"row '{e.id}' is not a unit of {Path(names.origin).name}",
+                N_("row '{id}' is not a unit of {name}", id=e.id, name=Path(names.origin).name),
                 e.id,
                 dataset.lines.get(e.id),
             )
@@ -92,7 +95,7 @@ def merge_into(dataset: Dataset, criteria: Criteria, names: EntityNames) -> Data
 
     def at(eid: str) -> str:
         line = lines.get(eid)
-        return f"'{eid}'" + (f" (line {line})" if line is not None else "")
+        return N_("'{id}' (line {line})", id=eid, line=line) if line is not None else f"'{eid}'"
 
     for uid in names.ids():
         formers = names.formed_from(uid) or (uid,)
@@ -107,9 +110,14 @@ def merge_into(dataset: Dataset, criteria: Criteria, names: EntityNames) -> Data
         if direct and present:
             pc.add(
                 file,
-                f"'{uid}' ({names.name(uid)}) is given directly, row {at(uid)}, and through "
-                f"the units it was formed from, row {', '.join(at(f) for f in present)}: "
-                "keep one or the other",
+                N_(
+                    "'{uid}' ({value}) is given directly, row {value2}, and through the units "
+                    "it was formed from, row {value3}: keep one or the other",
+                    uid=uid,
+                    value=names.name(uid),
+                    value2=at(uid),
+                    value3=joined([at(f) for f in present]),
+                ),
                 uid,
                 lines.get(uid),
             )
@@ -129,8 +137,15 @@ def merge_into(dataset: Dataset, criteria: Criteria, names: EntityNames) -> Data
             missing = [f for f in formers if f not in rows]
             pc.add(
                 file,
-                f"'{uid}' ({names.name(uid)}) was formed from {', '.join(formers)}; the data "
-                f"gives {', '.join(at(f) for f in present)} but not {', '.join(missing)}",
+                N_(
+                    "'{uid}' ({value}) was formed from {value2}; the data gives {value3} but "
+                    "not {value4}",
+                    uid=uid,
+                    value=names.name(uid),
+                    value2=", ".join(formers),
+                    value3=joined([at(f) for f in present]),
+                    value4=", ".join(missing),
+                ),
                 present[0],
                 lines.get(present[0]),
             )
@@ -139,14 +154,19 @@ def merge_into(dataset: Dataset, criteria: Criteria, names: EntityNames) -> Data
         if eid not in used:
             pc.add(
                 file,
-                f"row '{eid}' is neither a unit of {Path(names.origin).name} nor one they "
-                "were formed from",
+                N_(
+                    "row '{eid}' is neither a unit of {name} nor one they were formed from",
+                    eid=eid,
+                    name=Path(names.origin).name,
+                ),
                 eid,
                 lines.get(eid),
             )
     pc.raise_if_any()
     if not out:
-        raise InputError.one(file, f"no unit of {Path(names.origin).name} in the data")
+        raise InputError.one(
+            file, N_("no unit of {name} in the data", name=Path(names.origin).name)
+        )
     former = MappingProxyType(
         {f: _as_listed(rows[f], names.predecessors) for e in out for f in e.formed_from}
     )
@@ -182,8 +202,14 @@ def _merge(
     if rule is None:
         pc.add(
             file,
-            f"'{uid}' ({names.name(uid)}) is to be ranked from {', '.join(ids)}, but "
-            f'{criteria.framework.id} has no merge rule (merge = "mean" in [framework])',
+            N_(
+                "'{uid}' ({value}) is to be ranked from {value2}, but {id} has no merge rule "
+                '(merge = "mean" in [framework])',
+                uid=uid,
+                value=names.name(uid),
+                value2=", ".join(ids),
+                id=criteria.framework.id,
+            ),
             ids[0],
             lines.get(ids[0]),
         )
@@ -199,8 +225,15 @@ def _merge(
         if lacking:
             pc.add(
                 file,
-                f"'{uid}' is the {rule} of {', '.join(ids)} at '{nid}', but "
-                f"{', '.join(lacking)} gives no value there",
+                N_(
+                    "'{uid}' is the {rule} of {value} at '{nid}', but {value2} gives no value "
+                    "there",
+                    uid=uid,
+                    rule=RULE_SAID[rule],
+                    value=", ".join(ids),
+                    nid=nid,
+                    value2=", ".join(lacking),
+                ),
                 f"{lacking[0]}.{nid}",
                 lines.get(lacking[0]),
             )
@@ -208,8 +241,13 @@ def _merge(
         if isinstance(node, Indicator) and node.rule.values != "number":
             pc.add(
                 file,
-                f"'{nid}' takes {node.rule.type.replace('_', '/')} values: "
-                f"there is no {rule} of {', '.join(ids)}",
+                N_(
+                    "'{nid}' takes {value} values: there is no {rule} of {value2}",
+                    nid=nid,
+                    value=node.rule.type.replace("_", "/"),
+                    rule=RULE_SAID[rule],
+                    value2=", ".join(ids),
+                ),
                 f"{ids[0]}.{nid}",
                 lines.get(ids[0]),
             )
@@ -221,7 +259,13 @@ def _merge(
         except ValueError as exc:
             pc.add(
                 file,
-                f"'{uid}', the {rule} of {', '.join(ids)}: {exc}",
+                N_(
+                    "'{uid}', the {rule} of {value}: {exc}",
+                    uid=uid,
+                    rule=RULE_SAID[rule],
+                    value=", ".join(ids),
+                    exc=message_of(exc),
+                ),
                 f"{uid}.{nid}",
                 lines.get(ids[0]),
             )

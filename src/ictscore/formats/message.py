@@ -49,6 +49,16 @@ def context_of(m: Message) -> str | None:
     return ctx if isinstance(ctx, str) else None
 
 
+def joined(items: list[str]) -> str:
+    """Items separated by commas, each still translatable when it is a `Message`."""
+    if not items:
+        return ""
+    out = items[0]
+    for item in items[1:]:
+        out = N_("{items}, {item}", items=out, item=item)
+    return out
+
+
 def message_of(exc: BaseException) -> str:
     """The message an exception was raised with, still translatable when it is a `Message`."""
     if len(exc.args) == 1 and isinstance(exc.args[0], Message):

@@ -32,6 +32,7 @@ from ictscore.formats.kinds import (
     kind_description,
     version_check,
 )
+from ictscore.formats.message import N_
 from ictscore.formats.tomlfile import load_model, locate, parse_toml, read_text
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -226,8 +227,10 @@ class EntityNames:
             return owners[0]
         if owners:
             listed = ", ".join(f"'{o}' ({self.name(o)})" for o in owners)
-            raise NameLookupError(f"'{text}' could be any of {listed}")
-        raise NameLookupError(f"'{text}' is not a known entity{self._near(key)}")
+            raise NameLookupError(N_("'{text}' could be any of {listed}", text=text, listed=listed))
+        raise NameLookupError(
+            N_("'{text}' is not a known entity{hint}", text=text, hint=self._near(key))
+        )
 
     def with_aliases(self, extra: dict[str, str]) -> EntityNames:
         """A copy that also knows the names a mapping file gives (name → id)."""
@@ -244,7 +247,11 @@ class EntityNames:
         if not close:
             return ""
         eid = self._by_key[close[0]][0]
-        return f" (closest: '{self.name(eid)}', id '{eid}'; add it as an alias if it is that)"
+        return N_(
+            " (closest: '{name}', id '{id}'; add it as an alias if it is that)",
+            name=self.name(eid),
+            id=eid,
+        )
 
 
 def load_entity_list(path: Path, _chain: tuple[Path, ...] = ()) -> EntityNames:
@@ -271,13 +278,17 @@ def load_entity_list(path: Path, _chain: tuple[Path, ...] = ()) -> EntityNames:
     seen: set[str] = set()
     for i, rec in enumerate(file.entity):
         if rec.id in seen:
-            pc.add(path, f"duplicate entity id '{rec.id}'", f"entity[{i + 1}].id")
+            pc.add(path, N_("duplicate entity id '{id}'", id=rec.id), f"entity[{i + 1}].id")
         seen.add(rec.id)
     for key, owners in names.clashes().items():
         pc.add(
             path,
-            f"entities {', '.join(owners)} share the name key '{key}': "
-            "a name written that way could not be told apart",
+            N_(
+                "entities {value} share the name key '{key}': a name written that way could not "
+                "be told apart",
+                value=", ".join(owners),
+                key=key,
+            ),
             "entity",
             locate(text, ("entity", file.entity.index(names.records[owners[-1]]))),
         )
@@ -298,8 +309,11 @@ def _predecessors(
             if rec.formed_from:
                 pc.add(
                     path,
-                    f"'{rec.id}' says what it was formed from, but the list does not say which "
-                    'list those ids are in: add predecessors = "FILE.toml" to [list]',
+                    N_(
+                        "'{id}' says what it was formed from, but the list does not say which "
+                        'list those ids are in: add predecessors = "FILE.toml" to [list]',
+                        id=rec.id,
+                    ),
                     f"entity[{i + 1}].formed_from",
                     locate(text, ("entity", i, "formed_from")),
                 )
@@ -308,10 +322,15 @@ def _predecessors(
     target = (path.parent / rel).resolve()
     line = locate(text, ("list", "predecessors"))
     if target in (*chain, path.resolve()):
-        pc.add(path, f"predecessors '{rel}' leads back to this list", where, line)
+        pc.add(path, N_("predecessors '{rel}' leads back to this list", rel=rel), where, line)
         return None
     if not target.is_file():
-        pc.add(path, f"predecessors file not found: {rel} (looked for {target})", where, line)
+        pc.add(
+            path,
+            N_("predecessors file not found: {rel} (looked for {target})", rel=rel, target=target),
+            where,
+            line,
+        )
         return None
     try:
         return load_entity_list(target, (*chain, path.resolve()))
@@ -328,18 +347,25 @@ def _check_own_lineage(path: Path, text: str, file: EntityListFile, pc: ProblemC
         if (rec.ended is None) != (rec.became is None):
             pc.add(
                 path,
-                f"'{rec.id}' gives {'ended' if rec.ended else 'became'} without "
-                f"{'became' if rec.ended else 'ended'}: say when it ended and what it became",
+                N_(
+                    "'{id}' gives {value} without {value2}: say when it ended and what it became",
+                    id=rec.id,
+                    value="ended" if rec.ended else "became",
+                    value2="became" if rec.ended else "ended",
+                ),
                 f"entity[{i + 1}]",
                 locate(text, loc),
             )
         for f in rec.formed_from:
             if f in owner and owner[f] == rec.id:
-                msg = f"'{f}' is listed twice in the formed_from of '{rec.id}'"
+                msg = N_("'{f}' is listed twice in the formed_from of '{id}'", f=f, id=rec.id)
             elif f in owner:
-                msg = (
-                    f"'{f}' is in the formed_from of both '{owner[f]}' and '{rec.id}': "
-                    "a unit can become part of only one"
+                msg = N_(
+                    "'{f}' is in the formed_from of both '{other}' and '{id}': "
+                    "a unit can become part of only one",
+                    f=f,
+                    other=owner[f],
+                    id=rec.id,
                 )
             else:
                 owner[f] = rec.id
@@ -359,8 +385,11 @@ def _check_lineage(
         if not rec.formed_from:
             pc.add(
                 path,
-                f"'{rec.id}' does not say what it was formed from (an unchanged unit "
-                f'names itself: formed_from = ["{rec.id}"])',
+                N_(
+                    "'{id}' does not say what it was formed from (an unchanged unit names "
+                    'itself: formed_from = ["{id}"])',
+                    id=rec.id,
+                ),
                 f"entity[{i + 1}]",
                 locate(text, ("entity", i)),
             )
@@ -371,33 +400,60 @@ def _check_lineage(
             if f not in old.records:
                 pc.add(
                     path,
-                    f"'{f}' is not a unit of {old_name}" + did_you_mean(f, old.records),
+                    N_(
+                        "'{f}' is not a unit of {old_name}{hint}",
+                        f=f,
+                        old_name=old_name,
+                        hint=did_you_mean(f, old.records),
+                    ),
                     where,
                     line,
                 )
                 continue
             prev = old.records[f]
             if merged and prev.became != rec.id:
-                said = f"says it became '{prev.became}'" if prev.became else "does not say"
+                said = (
+                    N_("says it became '{became}'", became=prev.became)
+                    if prev.became
+                    else N_("does not say")
+                )
                 pc.add(
                     path,
-                    f"'{rec.id}' was formed from '{f}', but {old_name} {said} "
-                    f'(expected became = "{rec.id}")',
+                    N_(
+                        "'{id}' was formed from '{f}', but {old_name} {said} (expected became = "
+                        '"{id}")',
+                        id=rec.id,
+                        f=f,
+                        old_name=old_name,
+                        said=said,
+                    ),
                     where,
                     line,
                 )
             elif not merged and prev.became not in (None, rec.id):
                 pc.add(
                     path,
-                    f"'{rec.id}' is '{f}' unchanged, but {old_name} says it became '{prev.became}'",
+                    N_(
+                        "'{id}' is '{f}' unchanged, but {old_name} says it became '{became}'",
+                        id=rec.id,
+                        f=f,
+                        old_name=old_name,
+                        became=prev.became,
+                    ),
                     where,
                     line,
                 )
             if merged and prev.ended and rec.formed and prev.ended != rec.formed:
                 pc.add(
                     path,
-                    f"'{f}' ended on {prev.ended.isoformat()} in {old_name}, but '{rec.id}' "
-                    f"was formed on {rec.formed.isoformat()}",
+                    N_(
+                        "'{f}' ended on {value} in {old_name}, but '{id}' was formed on {value2}",
+                        f=f,
+                        value=prev.ended.isoformat(),
+                        old_name=old_name,
+                        id=rec.id,
+                        value2=rec.formed.isoformat(),
+                    ),
                     f"entity[{i + 1}].formed",
                     locate(text, ("entity", i, "formed")),
                 )
@@ -405,8 +461,12 @@ def _check_lineage(
     if missing:
         pc.add(
             path,
-            f"{len(missing)} unit(s) of {old_name} are in no unit's formed_from: "
-            + ", ".join(missing),
+            N_(
+                "{n} unit(s) of {old_name} are in no unit's formed_from: {missing}",
+                n=len(missing),
+                old_name=old_name,
+                missing=", ".join(missing),
+            ),
             "list.predecessors",
             locate(text, ("list", "predecessors")),
         )
@@ -416,7 +476,7 @@ def _from_csv(path: Path) -> EntityNames:
     lines = [ln for ln in read_text(path).splitlines() if not ln.lstrip().startswith("#")]
     rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
     if not rows or "id" not in rows[0]:
-        raise InputError.one(path, "an entity list in CSV needs an 'id' column")
+        raise InputError.one(path, N_("an entity list in CSV needs an 'id' column"))
     recs = [
         EntityRecord(
             id=r["id"].strip(),

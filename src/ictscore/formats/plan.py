@@ -15,7 +15,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ictscore.formats.criteria import Criteria, Indicator, Strict
 from ictscore.formats.errors import ProblemCollector, did_you_mean
-from ictscore.formats.message import message_of
+from ictscore.formats.message import N_, message_of
 from ictscore.formats.tomlfile import locate
 from ictscore.formats.values import coerce
 
@@ -25,10 +25,16 @@ MOST_VND = 1e15
 """A million billion đồng: past this, an amount is a typo, not a cost (and `1e308` units of
 it overflow every sum and every figure shown; found by scripts/fuzz.py)."""
 
+MOST_UNITS = 1_000_000
+"""A million units of one lever: more is a typo (a cost written as a count), and the planner
+weighs a divisible lever one unit at a time (`ictscore next` tries every count up to it)."""
+
 
 def _not_negative(v: float | None, what: str) -> float | None:
     if v is not None and (not math.isfinite(v) or v < 0):
-        raise ValueError(f"{what} must be a finite amount of 0 or more, got {v:g}")
+        raise ValueError(
+            N_("{what} must be a finite amount of 0 or more, got {v:g}", what=what, v=v)
+        )
     return v
 
 
@@ -54,9 +60,9 @@ class Effect(Strict):
     @model_validator(mode="after")
     def _one(self) -> Effect:
         if (self.set_to is None) == (self.add is None):
-            raise ValueError("an effect needs exactly one of 'set' or 'add'")
+            raise ValueError(N_("an effect needs exactly one of 'set' or 'add'"))
         if self.add is not None and not math.isfinite(self.add):
-            raise ValueError("'add' must be a finite number")
+            raise ValueError(N_("'add' must be a finite number"))
         return self
 
 
@@ -88,7 +94,11 @@ class Lever(Strict):
         default=None, le=MOST_VND, description="VND per unit of a divisible lever."
     )
     max_units: int | None = Field(
-        default=None, ge=1, description="The most units of a divisible lever that can be bought."
+        default=None,
+        ge=1,
+        le=MOST_UNITS,
+        description="The most units of a divisible lever that can be bought: a whole number "
+        "from 1 to 1,000,000.",
     )
     group: str | None = Field(
         default=None,
@@ -131,11 +141,11 @@ class Lever(Strict):
     def _units(self) -> Lever:
         if self.divisible:
             if self.unit_cost is None or self.max_units is None:
-                raise ValueError("a divisible lever needs 'unit_cost' and 'max_units'")
+                raise ValueError(N_("a divisible lever needs 'unit_cost' and 'max_units'"))
             if any(e.add is None for e in self.effect):
-                raise ValueError("a divisible lever's effects must be 'add' (per unit)")
+                raise ValueError(N_("a divisible lever's effects must be 'add' (per unit)"))
         elif self.unit_cost is not None or self.max_units is not None:
-            raise ValueError("'unit_cost' and 'max_units' belong to a divisible lever")
+            raise ValueError(N_("'unit_cost' and 'max_units' belong to a divisible lever"))
         return self
 
     @property
@@ -234,7 +244,7 @@ def _check_plan(
         where = f"lever[{i + 1}]"
         line = line_of(("lever", i))
         if lv.id in seen:
-            pc.add(str(path), f"lever id '{lv.id}' is used twice", where + ".id", line)
+            pc.add(str(path), N_("lever id '{id}' is used twice", id=lv.id), where + ".id", line)
         seen.add(lv.id)
         for j, eff in enumerate(lv.effect):
             _check_effect(path, criteria, eff, f"{where}.effect[{j + 1}]", line, pc)
@@ -242,18 +252,22 @@ def _check_plan(
             if req not in known:
                 pc.add(
                     str(path),
-                    f"requires unknown lever '{req}'" + did_you_mean(req, known),
+                    N_(
+                        "requires unknown lever '{req}'{hint}",
+                        req=req,
+                        hint=did_you_mean(req, known),
+                    ),
                     where + ".requires",
                     line,
                 )
             elif req == lv.id:
-                pc.add(str(path), "a lever cannot require itself", where + ".requires", line)
+                pc.add(str(path), N_("a lever cannot require itself"), where + ".requires", line)
     cycle = find_cycle({lv.id: [r for r in lv.requires if r in known] for lv in levers})
     if cycle:
         i = ids.index(cycle[0])
         pc.add(
             str(path),
-            "prerequisites go round in a circle: " + " → ".join([*cycle, cycle[0]]),
+            N_("prerequisites go round in a circle: {cycle}", cycle=" → ".join([*cycle, cycle[0]])),
             f"lever[{i + 1}].requires",
             line_of(("lever", i)),
         )
@@ -265,13 +279,18 @@ def _check_plan(
             if not isinstance(node, Indicator):
                 pc.add(
                     str(path),
-                    f"unknown indicator id '{g.node}'"
-                    + did_you_mean(g.node, _indicator_ids(criteria)),
+                    N_(
+                        "unknown indicator id '{node}'{hint}",
+                        node=g.node,
+                        hint=did_you_mean(g.node, _indicator_ids(criteria)),
+                    ),
                     where,
                     line,
                 )
             elif node.rule.values != "number":
-                pc.add(str(path), f"'{g.node}' is not a quantity that grows", where, line)
+                pc.add(
+                    str(path), N_("'{node}' is not a quantity that grows", node=g.node), where, line
+                )
 
 
 def _check_effect(
@@ -284,10 +303,12 @@ def _check_effect(
 ) -> None:
     node = criteria.nodes.get(eff.node)
     if not isinstance(node, Indicator):
-        what = "an aggregate, not an indicator" if node is not None else "unknown indicator id"
+        hint = did_you_mean(eff.node, _indicator_ids(criteria))
         pc.add(
             str(path),
-            f"{what} '{eff.node}'" + did_you_mean(eff.node, _indicator_ids(criteria)),
+            N_("an aggregate, not an indicator '{node}'{hint}", node=eff.node, hint=hint)
+            if node is not None
+            else N_("unknown indicator id '{node}'{hint}", node=eff.node, hint=hint),
             where + ".node",
             line,
         )
@@ -300,13 +321,20 @@ def _check_effect(
         return
     assert eff.add is not None
     if node.rule.values != "number":
-        pc.add(str(path), f"'{eff.node}' takes 'set', not 'add'", where + ".add", line)
+        pc.add(
+            str(path), N_("'{node}' takes 'set', not 'add'", node=eff.node), where + ".add", line
+        )
     elif (eff.add < 0) == node.rule.upward(node) and eff.add != 0:
-        better = "rises" if node.rule.upward(node) else "falls"
+        better = N_("rises") if node.rule.upward(node) else N_("falls")
         pc.add(
             str(path),
-            f"a lever must improve '{eff.node}', which is better as it {better}: "
-            f"'add = {eff.add:g}' goes the wrong way",
+            N_(
+                "a lever must improve '{node}', which is better as it {better}: 'add = {add:g}' "
+                "goes the wrong way",
+                node=eff.node,
+                better=better,
+                add=eff.add,
+            ),
             where + ".add",
             line,
         )

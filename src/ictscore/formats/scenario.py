@@ -31,6 +31,7 @@ from ictscore.formats.kinds import (
     version_check,
 )
 from ictscore.formats.lineage import ranked_dataset
+from ictscore.formats.message import N_, message_of
 from ictscore.formats.plan import MOST_VND, Lever, Peers, Uncertainty, check_plan
 from ictscore.formats.reach import node_bounds
 from ictscore.formats.tomlfile import load_model, locate, parse_toml
@@ -157,7 +158,7 @@ class ConflictError(Exception):
     """The file on disk changed since it was read; the caller must ask before overwriting."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} changed on disk since it was opened")
+        super().__init__(N_("{path} changed on disk since it was opened", path=path))
         self.path = path
 
 
@@ -191,9 +192,11 @@ class Scenario:
     ) -> Change:
         """Validate a value typed by a person and return the change that records it."""
         if node not in self.criteria.nodes:
-            raise ValueError(f"no node '{node}' in {self.criteria.framework.id}")
+            raise ValueError(
+                N_("no node '{node}' in {id}", node=node, id=self.criteria.framework.id)
+            )
         if entity is not None and entity not in self.dataset.ids():
-            raise ValueError(f"no entity '{entity}' in the data")
+            raise ValueError(N_("no entity '{entity}' in the data", entity=entity))
         value = coerce(self.criteria.nodes[node], raw, self.bounds.get(node))
         return Change(node=node, value=value, entity=entity, **audit)
 
@@ -280,7 +283,11 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
     if file.focus not in ids:
         pc.add(
             path,
-            f"focus '{file.focus}' is not an entity of the data" + did_you_mean(file.focus, ids),
+            N_(
+                "focus '{focus}' is not an entity of the data{hint}",
+                focus=file.focus,
+                hint=did_you_mean(file.focus, ids),
+            ),
             "focus",
             locate(text, ("focus",)),
         )
@@ -291,7 +298,11 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
         if ch.node not in criteria.nodes:
             pc.add(
                 path,
-                f"unknown node id '{ch.node}'" + did_you_mean(ch.node, set(criteria.nodes)),
+                N_(
+                    "unknown node id '{node}'{hint}",
+                    node=ch.node,
+                    hint=did_you_mean(ch.node, set(criteria.nodes)),
+                ),
                 where + ".node",
                 locate(text, ("change", i)),
             )
@@ -299,18 +310,26 @@ def load_scenario(path: Path, entities: Path | None = None) -> Scenario:
         if ch.entity is not None and ch.entity not in ids:
             pc.add(
                 path,
-                f"unknown entity id '{ch.entity}'" + did_you_mean(ch.entity, ids),
+                N_(
+                    "unknown entity id '{entity}'{hint}",
+                    entity=ch.entity,
+                    hint=did_you_mean(ch.entity, ids),
+                ),
                 where + ".entity",
                 locate(text, ("change", i)),
             )
         try:
             coerce(criteria.nodes[ch.node], ch.value, bounds.get(ch.node))
         except ValueError as exc:
-            pc.add(path, str(exc), where + ".value", locate(text, ("change", i)))
+            pc.add(path, message_of(exc), where + ".value", locate(text, ("change", i)))
     if file.target_rank is not None and file.target_rank > len(ids):
         pc.add(
             path,
-            f"target_rank {file.target_rank} is beyond the {len(ids)} entities",
+            N_(
+                "target_rank {target_rank} is beyond the {n} entities",
+                target_rank=file.target_rank,
+                n=len(ids),
+            ),
             "target_rank",
             locate(text, ("target_rank",)),
         )
@@ -338,14 +357,21 @@ def _check_referenced(path: Path, text: str, base: Path, file: ScenarioFile) -> 
         try:
             target = (base / rel).resolve()
         except (RuntimeError, OSError):  # Python 3.11 says RuntimeError for a symlink loop
-            msg = f"{key} file {rel} is a symbolic link that leads back to itself"
+            msg = N_(
+                "{key} file {rel} is a symbolic link that leads back to itself", key=key, rel=rel
+            )
             pc.add(path, msg, key, locate(text, (key,)))
             continue
         if not target.exists():
-            msg = f"{key} file not found: {rel} (looked for {target})"
+            msg = N_(
+                "{key} file not found: {rel} (looked for {target})",
+                key=key,
+                rel=rel,
+                target=target,
+            )
             pc.add(path, msg, key, locate(text, (key,)))
         elif not target.is_file():
-            msg = f"{key} must name a file, but {rel} is a directory"
+            msg = N_("{key} must name a file, but {rel} is a directory", key=key, rel=rel)
             pc.add(path, msg, key, locate(text, (key,)))
     pc.raise_if_any()
 
@@ -356,7 +382,7 @@ def new_scenario(criteria_path: Path, data_path: Path, focus: str | None, target
     dataset = ranked_dataset(load_dataset(data_path.resolve(), criteria), criteria)
     chosen = focus or dataset.entities[0].id
     if chosen not in dataset.ids():
-        raise InputError.one(data_path, f"no entity '{chosen}' in the data")
+        raise InputError.one(data_path, N_("no entity '{chosen}' in the data", chosen=chosen))
     file = ScenarioFile(
         kind="scenario",
         version=VERSION,

@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ictscore.formats.message import N_
 from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import (
     AUDIT_FIELDS,
@@ -74,7 +75,7 @@ def save_scenario(
     """
     target = path or scenario.path
     if target is None:
-        raise ValueError("no file name to save to")
+        raise ValueError(N_("no file name to save to"))
     same = scenario.path is not None and target.resolve() == scenario.path.resolve()
     if (
         not force

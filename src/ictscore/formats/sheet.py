@@ -70,9 +70,9 @@ def read_grid(path: Path, sheet: str | None = None, delimiter: str | None = None
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     if suffix == ".xls":
-        raise InputError.one(path, "old .xls files are not read: save it as .xlsx or CSV UTF-8")
+        raise InputError.one(path, N_("old .xls files are not read: save it as .xlsx or CSV UTF-8"))
     if sheet is not None:
-        raise InputError.one(path, "--sheet applies to XLSX workbooks only")
+        raise InputError.one(path, N_("--sheet applies to XLSX workbooks only"))
     return _read_csv(path, delimiter)
 
 
@@ -91,8 +91,11 @@ def _decode(path: Path) -> str:
             # a UTF-16 mark followed by something else (found by scripts/fuzz.py)
             raise InputError.one(
                 path,
-                f"not UTF-8 text, nor the UTF-16 its first bytes announce (byte {exc.start}); "
-                "in Excel use 'Save As → CSV UTF-8'",
+                N_(
+                    "not UTF-8 text, nor the UTF-16 its first bytes announce (byte {start}); in "
+                    "Excel use 'Save As → CSV UTF-8'",
+                    start=exc.start,
+                ),
             ) from None
     try:
         return raw.decode("utf-8-sig")
@@ -122,15 +125,27 @@ def sniff_delimiter(text: str) -> str:
 
 def _read_csv(path: Path, delimiter: str | None) -> Grid:
     text = _decode(path)
-    notes = []
+    notes: list[str] = []
     if delimiter is None:
         delimiter = sniff_delimiter(text)
-        name = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}[delimiter]
-        notes.append(f"{path.name}: fields separated by {name} ('{delimiter}')")
+        name = {
+            "\t": N_("tab"),
+            ";": N_("semicolon"),
+            ",": N_("comma"),
+            "|": N_("bar"),
+        }[delimiter]
+        notes.append(
+            N_(
+                "{name}: fields separated by {name2} ('{delimiter}')",
+                name=path.name,
+                name2=name,
+                delimiter=delimiter,
+            )
+        )
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise InputError.one(path, f"malformed CSV: {exc}") from None
+        raise InputError.one(path, N_("malformed CSV: {exc}", exc=exc)) from None
     return Grid([[Cell(c) for c in r] for r in rows], str(path), notes)
 
 
@@ -144,21 +159,31 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     except FileNotFoundError:
         raise InputError.one(path, N_("file not found")) from None
     except (BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError.one(path, f"not a readable XLSX workbook: {exc}") from None
+        raise InputError.one(path, N_("not a readable XLSX workbook: {exc}", exc=exc)) from None
     names = wb.sheetnames
     notes: list[str] = []
     if sheet is None:
         ws = wb.worksheets[0]
         if len(names) > 1:
             notes.append(
-                f"{path.name}: reading sheet '{ws.title}' (the workbook has "
-                f"{', '.join(repr(n) for n in names)}; choose with --sheet)"
+                N_(
+                    "{name}: reading sheet '{title}' (the workbook has {value}; choose with "
+                    "--sheet)",
+                    name=path.name,
+                    title=ws.title,
+                    value=", ".join(repr(n) for n in names),
+                )
             )
     elif sheet in names:
         ws = wb[sheet]
     else:
         raise InputError.one(
-            path, f"no sheet '{sheet}' (sheets: {', '.join(repr(n) for n in names)})"
+            path,
+            N_(
+                "no sheet '{sheet}' (sheets: {value})",
+                sheet=sheet,
+                value=", ".join(repr(n) for n in names),
+            ),
         )
     rows: list[list[Cell]] = []
     for row in ws.iter_rows():

@@ -13,6 +13,7 @@ import re
 import tomllib
 import types
 import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from ictscore.formats.errors import InputError, Problem, did_you_mean
 from ictscore.formats.inputs import note_read
-from ictscore.formats.message import N_, os_error
+from ictscore.formats.message import N_, Message, message_of, os_error
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -51,7 +52,7 @@ def parse_toml(path: Path, text: str | None = None) -> tuple[dict[str, Any], str
         return tomllib.loads(text), text
     except RecursionError:
         raise InputError.one(
-            path, "TOML nested too deeply to be a criteria, scenario or data file"
+            path, N_("TOML nested too deeply to be a criteria, scenario or data file")
         ) from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
@@ -60,7 +61,69 @@ def parse_toml(path: Path, text: str | None = None) -> tuple[dict[str, Any], str
         if m:
             line, col = int(m.group(1)), int(m.group(2))
             msg = _TOML_POS.sub("", msg).strip()
-        raise InputError([Problem(str(path), f"TOML syntax error: {msg}", "", line, col)]) from None
+        raise InputError(
+            [Problem(str(path), N_("TOML syntax error: {msg}", msg=_toml_said(msg)), "", line, col)]
+        ) from None
+
+
+_TOML_WORDS: tuple[tuple[re.Pattern[str], Message], ...] = tuple(
+    (re.compile(pattern), message)
+    for pattern, message in (
+        (r"Cannot overwrite a value", N_("Cannot overwrite a value")),
+        (
+            r"Escaped character is not a Unicode scalar value",
+            N_("Escaped character is not a Unicode scalar value"),
+        ),
+        (
+            r"Expected '=' after a key in a key/value pair",
+            N_("Expected '=' after a key in a key/value pair"),
+        ),
+        (
+            r"Expected '\]' at the end of a table declaration",
+            N_("Expected ']' at the end of a table declaration"),
+        ),
+        (
+            r"Expected '\]\]' at the end of an array declaration",
+            N_("Expected ']]' at the end of an array declaration"),
+        ),
+        (
+            r"Expected newline or end of document after a statement",
+            N_("Expected newline or end of document after a statement"),
+        ),
+        (r"Invalid date or datetime", N_("Invalid date or datetime")),
+        (r"Invalid hex value", N_("Invalid hex value")),
+        (
+            r"Invalid initial character for a key part",
+            N_("Invalid initial character for a key part"),
+        ),
+        (r"Invalid statement", N_("Invalid statement")),
+        (r"Invalid value", N_("Invalid value")),
+        (r"Unclosed array", N_("Unclosed array")),
+        (r"Unclosed inline table", N_("Unclosed inline table")),
+        (r"Unescaped '\\' in a string", N_("Unescaped '\\' in a string")),
+        (r"Unterminated string", N_("Unterminated string")),
+        (r"Cannot declare (?P<key>.+) twice", N_("Cannot declare {key} twice")),
+        (
+            r"Cannot mutate immutable namespace (?P<key>.+)",
+            N_("Cannot mutate immutable namespace {key}"),
+        ),
+        (r"Cannot redefine namespace (?P<key>.+)", N_("Cannot redefine namespace {key}")),
+        (r"Duplicate inline table key (?P<key>.+)", N_("Duplicate inline table key {key}")),
+        (r"Expected (?P<what>.+)", N_("Expected {what}")),
+        (r"Found invalid character (?P<char>.+)", N_("Found invalid character {char}")),
+        (r"Illegal character (?P<char>.+)", N_("Illegal character {char}")),
+    )
+)
+"""What Python's TOML reader says of a syntax error (Python 3.11's wording), as catalogue
+messages; a wording it does not know is shown as it is."""
+
+
+def _toml_said(msg: str) -> str:
+    for pattern, message in _TOML_WORDS:
+        m = pattern.fullmatch(msg)
+        if m:
+            return N_(message.msgid, **m.groupdict()) if m.groupdict() else message
+    return msg
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([\w.\"-]+)\s*\]\]?\s*(#.*)?$")
@@ -182,25 +245,113 @@ def validation_problems(
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = _strip_tags(model, tuple(p for p in err["loc"] if not _is_union_tag(p)))
-        msg = err["msg"]
+        msg: str
         if err["type"] == "extra_forbidden":
             key = str(loc[-1]) if loc else ""
             names = _model_fields_along(model, loc[:-1])
             hint = did_you_mean(key, names)
-            msg = f"unknown key '{key}'" + hint
             if not hint and names:
-                msg += f"; allowed here: {', '.join(sorted(names))}"
-        elif err["type"] == "missing":
-            msg = "required key is missing"
-        elif "input" in err and err["type"] not in ("value_error", "assertion_error"):
-            shown = repr(err["input"])
-            if len(shown) < 60:
-                msg += f" (got {shown})"
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
+                msg = N_(
+                    "unknown key '{key}'; allowed here: {names}",
+                    key=key,
+                    names=", ".join(sorted(names)),
+                )
+            else:
+                msg = N_("unknown key '{key}'{hint}", key=key, hint=hint)
+        else:
+            msg = pydantic_message(err)
+            shown = repr(err.get("input"))
+            if "input" in err and err["type"] not in _NO_INPUT and len(shown) < 60:
+                msg = N_("{message} (got {input})", message=msg, input=shown)
         full = (*prefix, *loc)
         problems.append(Problem(str(path), msg, format_loc(full), locate(text, full)))
     return problems
+
+
+_NO_INPUT = ("value_error", "assertion_error", "missing", "bool_number")
+"""Errors whose message already says what was wrong with the value, or that had none."""
+
+_PYDANTIC: dict[str, Message] = {
+    "missing": N_("required key is missing"),
+    "bool_number": N_("expects a number, not true/false"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "string_type": N_("Input should be a valid string"),
+    "string_too_short": N_("String should have at least {min_length} character{expected_plural}"),
+    "string_too_long": N_("String should have at most {max_length} character{expected_plural}"),
+    "string_pattern_mismatch": N_("String should match pattern '{pattern}'"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_parsing_size": N_("Unable to parse input string as an integer, exceeded maximum size"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+    "float_type": N_("Input should be a valid number"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "finite_number": N_("Input should be a finite number"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than": N_("Input should be less than {lt}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "multiple_of": N_("Input should be a multiple of {multiple_of}"),
+    "literal_error": N_("Input should be {expected}"),
+    "enum": N_("Input should be {expected}"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "list_type": N_("Input should be a valid list"),
+    "tuple_type": N_("Input should be a valid tuple"),
+    "set_type": N_("Input should be a valid set"),
+    "model_type": N_("Input should be a valid dictionary or instance of {class_name}"),
+    "model_attributes_type": N_(
+        "Input should be a valid dictionary or object to extract fields from"
+    ),
+    "too_short": N_(
+        "{field_type} should have at least {min_length} item{expected_plural} after "
+        "validation, not {actual_length}"
+    ),
+    "too_long": N_(
+        "{field_type} should have at most {max_length} item{expected_plural} after "
+        "validation, not {actual_length}"
+    ),
+    "union_tag_invalid": N_(
+        "Input tag '{tag}' found using {discriminator} does not match any of the expected "
+        "tags: {expected_tags}"
+    ),
+    "union_tag_not_found": N_("Unable to extract tag using discriminator {discriminator}"),
+    "date_type": N_("Input should be a valid date"),
+    "date_parsing": N_("Input should be a valid date in the format YYYY-MM-DD, {error}"),
+    "datetime_type": N_("Input should be a valid datetime"),
+    "datetime_parsing": N_("Input should be a valid datetime, {error}"),
+    "none_required": N_("Input should be None"),
+}
+"""pydantic's error types that a criteria, scenario, data or entity file can meet, as catalogue
+messages (their English is pydantic's own, so `--lang en` reads as it always did); the
+parameters are pydantic's context (`ctx`)."""
+
+_OR = re.compile(r"^(.*) or ('[^']*'|[^ ]+)$")
+
+
+def pydantic_message(err: Mapping[str, Any]) -> str:
+    """One pydantic error as a catalogue message: what a validator raised when it raised a
+    `Message`, else the message of the error's type with its context; "or" of a choice of
+    literals is a message too (translated where it is shown)."""
+    ctx = dict(err.get("ctx") or {})
+    if err["type"] in ("value_error", "assertion_error") and "error" in ctx:
+        raised = ctx["error"]
+        said = message_of(raised) if isinstance(raised, BaseException) else str(raised)
+        # a rule's refusal (scoring cannot build a Message) is looked up by its English
+        return said if isinstance(said, Message) else N_(said)
+    template = _PYDANTIC.get(err["type"])
+    if template is None:
+        return N_("invalid value ({kind})", kind=err["type"])
+    for k, v in ctx.items():  # pydantic writes a whole float bound as a whole number
+        if isinstance(v, float) and v.is_integer() and abs(v) < 1e17:
+            ctx[k] = int(v)
+    if isinstance(ctx.get("expected"), str):
+        m = _OR.match(ctx["expected"])
+        if m:
+            ctx["expected"] = N_("{items} or {last}", items=m.group(1), last=m.group(2))
+    try:
+        return N_(template.msgid, **ctx) if ctx else template
+    except (KeyError, IndexError, ValueError):  # a context that a newer pydantic changed
+        return N_("invalid value ({kind})", kind=err["type"])
 
 
 def _strip_tags(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[int | str, ...]:

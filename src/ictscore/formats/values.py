@@ -31,7 +31,12 @@ def coerce(node: Node, raw: object, bounds: Bounds | None = None) -> Value:
         keys = node.rule.keys()
         if key not in keys:
             raise ValueError(
-                f"'{key}' is not a category of '{node.id}' (one of: {', '.join(keys)})"
+                N_(
+                    "'{key}' is not a category of '{id}' (one of: {value})",
+                    key=key,
+                    id=node.id,
+                    value=", ".join(keys),
+                )
             )
         return key
     if isinstance(node, Indicator) and node.rule.values == "yes_no":
@@ -44,20 +49,34 @@ def coerce(node: Node, raw: object, bounds: Bounds | None = None) -> Value:
             return 1.0
         if word in _NO and word != "":
             return 0.0
-        raise ValueError(f"'{raw}' is not yes/no for '{node.id}' (use 1 or 0)")
+        raise ValueError(N_("'{raw}' is not yes/no for '{id}' (use 1 or 0)", raw=raw, id=node.id))
     value = _number(node, raw)
     if isinstance(node, Indicator) and node.range is not None:
         lo, hi = node.range
         if not lo <= value <= hi:
             raise ValueError(
-                f"{value:g} is outside the valid range of '{node.id}' ({lo:g} to {hi:g}"
-                f"{' ' + node.unit if node.unit else ''})"
+                N_(
+                    "{value:g} is outside the valid range of '{id}' ({lo:g} to {hi:g}{value2})",
+                    value=value,
+                    id=node.id,
+                    lo=lo,
+                    hi=hi,
+                    value2=" " + node.unit if node.unit else "",
+                )
             )
     if isinstance(node, Aggregate) and bounds is not None:
         lo, hi = bounds
         tol = 1e-9 * max(1.0, abs(lo), abs(hi))
         if not lo - tol <= value <= hi + tol:
-            raise ValueError(f"{value:g} is outside what '{node.id}' can score ({lo:g} to {hi:g})")
+            raise ValueError(
+                N_(
+                    "{value:g} is outside what '{id}' can score ({lo:g} to {hi:g})",
+                    value=value,
+                    id=node.id,
+                    lo=lo,
+                    hi=hi,
+                )
+            )
     return value
 
 

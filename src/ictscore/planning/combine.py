@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
+from ictscore.formats.message import N_
 from ictscore.formats.values import Value
 from ictscore.planning.levers import Progress, worst
 from ictscore.planning.seek import candidates
@@ -72,7 +73,7 @@ def cheapest_combination(
     for node, c in unit_costs.items():
         ind = engine.criteria.nodes[node]
         if not isinstance(ind, Indicator) or ind.reported_only:
-            raise ValueError(f"'{node}' is not a scored indicator")
+            raise ValueError(N_("'{node}' is not a scored indicator", node=node))
         cur = start.raw[node][i]
         axes.append(_Axis(ind, worst(ind) if cur is None else cur, c))
     memo: dict[tuple[int, ...], Result] = {}

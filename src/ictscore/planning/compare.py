@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import NodeDelta, Projection, display_order
 
@@ -97,7 +98,7 @@ def compare(
     files: Sequence[str | None] | None = None,
 ) -> Comparison:
     if len(projections) < 2:
-        raise InputError.one("compare", "give at least two scenarios to compare")
+        raise InputError.one("compare", N_("give at least two scenarios to compare"))
     fw = {p.result.criteria.framework.id for p in projections}
     if len(fw) > 1:
         raise InputError.one(

@@ -19,7 +19,7 @@ from ictscore.formats.criteria import Criteria
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.history import History, HistoryRow, load_history
 from ictscore.formats.lineage import framework_list
-from ictscore.formats.message import N_
+from ictscore.formats.message import N_, message_of
 from ictscore.formats.names import EntityNames, NameLookupError, load_entity_list
 from ictscore.formats.scenario import Scenario
 from ictscore.formats.tomlfile import locate
@@ -160,17 +160,28 @@ def find_unit(
         candidates = [n for n in candidates if within in (n.list_id, Path(n.origin).stem)]
         if not candidates:
             known = ", ".join(sorted(history.lists()))
-            raise InputError.one("history", f"no list '{within}' in {history.path.name} ({known})")
-    last: str = ""
+            raise InputError.one(
+                "history",
+                N_(
+                    "no list '{list}' in {file} ({known})",
+                    list=within,
+                    file=history.path.name,
+                    known=known,
+                ),
+            )
+    last: str | None = None
     for names in candidates:
         if entity in names.records:
             return names, entity
         try:
             return names, names.match(entity)
         except NameLookupError as exc:
-            last = str(exc)
-    where = ", ".join(n.list_id for n in candidates) or "no entity list"
-    raise InputError.one("history", f"{last or repr(entity)} (looked in {where})")
+            last = message_of(exc)
+    where = ", ".join(n.list_id for n in candidates) or N_("no entity list")
+    raise InputError.one(
+        "history",
+        N_("{what} (looked in {where})", what=last or N_("'{name}'", name=entity), where=where),
+    )
 
 
 def unit_history(
@@ -214,10 +225,20 @@ def check_units(history: History, lists: Sequence[EntityNames]) -> None:
         names = by_id.get(r.list)
         if names is None:
             hint = did_you_mean(r.list, by_id)
-            pc.add(history.path, f"'{r.list}' is not an entity list{hint}", f"{r.id}.list", r.line)
+            pc.add(
+                history.path,
+                N_("'{list}' is not an entity list{hint}", list=r.list, hint=hint),
+                f"{r.id}.list",
+                r.line,
+            )
         elif r.id not in names.records:
             hint = did_you_mean(r.id, names.records)
-            pc.add(history.path, f"'{r.id}' is not a unit of {r.list}{hint}", r.id, r.line)
+            pc.add(
+                history.path,
+                N_("'{id}' is not a unit of {list}{hint}", id=r.id, list=r.list, hint=hint),
+                r.id,
+                r.line,
+            )
     pc.raise_if_any()
 
 
@@ -227,8 +248,13 @@ def load_unit_history(
     """The history of `entity` in the bundled files of `family` under `root` (criteria/)."""
     paths = history_files(root, family)
     if not paths:
-        known = ", ".join(families(root)) or "none"
-        raise InputError.one("history", f"no results file for family '{family}' (known: {known})")
+        known = ", ".join(families(root)) or N_("none")
+        raise InputError.one(
+            "history",
+            N_(
+                "no results file for family '{family}' (known: {known})", family=family, known=known
+            ),
+        )
     lists = bundled_lists(root)
     last: InputError | None = None
     for path in paths:

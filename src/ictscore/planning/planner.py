@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
+from ictscore.formats.message import N_
 from ictscore.formats.scenario import Change, Scenario
 from ictscore.planning.attribution import Attribution, attribute
 from ictscore.planning.combine import Combination, cheapest_combination
@@ -117,7 +118,7 @@ def plan(
     """Optimise the scenario's levers; `draws` = 0 skips the Monte Carlo, None takes the file's."""
     if not scenario.file.lever:
         raise InputError.one(
-            str(scenario.path or scenario.name), "the scenario has no [[lever]] to plan with"
+            str(scenario.path or scenario.name), N_("the scenario has no [[lever]] to plan with")
         )
     w, start = start_result(scenario, start_from)
     budget = scenario.file.budget if budget is None else budget
@@ -179,15 +180,19 @@ def goal_seek(
     where = str(scenario.path or scenario.name)
     ids = set(start.entity_ids)
     if goal.overtake is not None and goal.overtake not in ids:
-        raise InputError.one(where, f"no entity '{goal.overtake}' to overtake", "--overtake")
+        raise InputError.one(
+            where, N_("no entity '{overtake}' to overtake", overtake=goal.overtake), "--overtake"
+        )
     if goal.overtake == scenario.focus:
-        raise InputError.one(where, "the focus entity cannot overtake itself", "--overtake")
+        raise InputError.one(where, N_("the focus entity cannot overtake itself"), "--overtake")
     n = len(ids)
     if goal.rank is not None and not 1 <= goal.rank <= n:
-        raise InputError.one(where, f"rank {goal.rank} is not between 1 and {n}", "--rank")
+        raise InputError.one(
+            where, N_("rank {rank} is not between 1 and {n}", rank=goal.rank, n=n), "--rank"
+        )
     for node in nodes or []:
         if node not in scenario.criteria.nodes:
-            raise InputError.one(where, f"unknown node id '{node}'", "--node")
+            raise InputError.one(where, N_("unknown node id '{node}'", node=node), "--node")
     return seek(w.engine, start, scenario.focus, goal, nodes, progress)
 
 
@@ -204,5 +209,7 @@ def cheapest(
     for node in unit_costs:
         ind = scenario.criteria.nodes.get(node)
         if not isinstance(ind, Indicator) or ind.reported_only:
-            raise InputError.one(where, f"'{node}' is not a scored indicator", "--cost")
+            raise InputError.one(
+                where, N_("'{node}' is not a scored indicator", node=node), "--cost"
+            )
     return cheapest_combination(w.engine, start, scenario.focus, target_rank, unit_costs, progress)

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ictscore.formats.message import N_
+
 CODES = {
     "goal_already_met": "the focus entity already meets the goal",
     "no_single_node_reaches": "no single node reaches the goal within its valid range",
@@ -32,7 +34,7 @@ class Reason:
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
-            raise ValueError(f"unknown reason code {self.code!r}")
+            raise ValueError(N_("unknown reason code {code!r}", code=self.code))
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, **self.data}

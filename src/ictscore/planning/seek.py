@@ -21,6 +21,7 @@ from ictscore.engine.compute import Engine
 from ictscore.engine.ranking import beats as ranks_above
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Aggregate, Indicator
+from ictscore.formats.message import N_
 from ictscore.formats.values import Value
 from ictscore.planning.levers import Progress
 from ictscore.planning.reasons import Reason
@@ -91,7 +92,7 @@ def goal_test(goal: Goal, focus: str, start: Result, engine: Engine | None = Non
         return lambda r: (r.rank(focus) or 10**9) <= target
     other = goal.overtake
     if other is None:
-        raise ValueError("a goal needs a rank, a gain or an entity to overtake")
+        raise ValueError(N_("a goal needs a rank, a gain or an entity to overtake"))
     start.index(other)  # KeyError for an unknown entity
     root = start.criteria.root
     decimals = None if engine is None else engine.rank_decimals(root)

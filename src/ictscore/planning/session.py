@@ -24,6 +24,7 @@ from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import ProblemCollector
+from ictscore.formats.message import N_
 from ictscore.formats.plan import Lever, check_plan
 from ictscore.formats.scenario import AUDIT_FIELDS, Change, Scenario
 from ictscore.formats.scenario_toml import save_scenario
@@ -230,7 +231,9 @@ class Session:
         """Move an indicator one step; None when it is already at the end of its range."""
         ind = self.source.criteria.nodes[node]
         if not isinstance(ind, Indicator):
-            raise ValueError(f"'{node}' is computed from its parts; edit an indicator")
+            raise ValueError(
+                N_("'{node}' is computed from its parts; edit an indicator", node=node)
+            )
         current = self.value(node)
         new = stepped(ind, current, direction)
         if current is not None and _same(new, current):
@@ -272,9 +275,9 @@ class Session:
         stays. An applied change that then differs from the saved one makes the session dirty."""
         unknown = set(audit) - set(AUDIT_FIELDS)
         if unknown:
-            raise ValueError(f"not an audit field: {', '.join(sorted(unknown))}")
+            raise ValueError(N_("not an audit field: {value}", value=", ".join(sorted(unknown))))
         if not 0 <= index < len(self._edits):
-            raise ValueError(f"no change number {index + 1} in the edit log")
+            raise ValueError(N_("no change number {value} in the edit log", value=index + 1))
         clean = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in audit.items()}
         new = self._edits[index].model_copy(update=clean)
         self._edits[index] = new
@@ -365,7 +368,7 @@ class Session:
         else:
             at = next((k for k, lv in enumerate(levers) if lv.id == replaces), None)
             if at is None:
-                raise ValueError(f"no lever '{replaces}'")
+                raise ValueError(N_("no lever '{id}'", id=replaces))
             levers[at] = lever
             if lever.id != replaces:
                 levers = [
@@ -381,10 +384,12 @@ class Session:
         """Remove a lever; ValueError when another lever requires it (remove that first)."""
         gone = next((lv for lv in self._levers if lv.id == lever_id), None)
         if gone is None:
-            raise ValueError(f"no lever '{lever_id}'")
+            raise ValueError(N_("no lever '{id}'", id=lever_id))
         needing = [lv.id for lv in self._levers if lever_id in lv.requires]
         if needing:
-            raise ValueError(f"'{lever_id}' is required by {', '.join(needing)}")
+            raise ValueError(
+                N_("'{id}' is required by {others}", id=lever_id, others=", ".join(needing))
+            )
         self._lever_step(tuple(lv for lv in self._levers if lv.id != lever_id), gone)
         return gone
 
@@ -409,7 +414,7 @@ class Session:
         """Change the focus entity, as one undoable step: the edits that name no entity keep
         the entity they were made for (the old focus), so the plan stays where it was."""
         if entity not in self.baseline.entity_ids:
-            raise ValueError(f"no entity '{entity}' in the data")
+            raise ValueError(N_("no entity '{entity}' in the data", entity=entity))
         if entity == self._focus:
             return
         pinned = tuple(i for i, c in enumerate(self._edits) if c.entity is None)
@@ -433,7 +438,7 @@ class Session:
     def set_target_rank(self, rank: int | None) -> None:
         n = len(self.baseline.entity_ids)
         if rank is not None and not 1 <= rank <= n:
-            raise ValueError(f"a target rank must be between 1 and {n}")
+            raise ValueError(N_("a target rank must be between 1 and {n}", n=n))
         self._target = rank
         self._view = None
         self._journal({"op": "target", "rank": rank})
@@ -549,10 +554,10 @@ class Session:
             gone = next((lv for lv in self._levers if lv.id == op.get("lever")), None)
             lever = changed or gone
             if lever is None:
-                raise ValueError(f"no lever '{op.get('lever')}'")
+                raise ValueError(N_("no lever '{id}'", id=op.get("lever")))
             self._lever_step(levers, lever)
         else:
-            raise ValueError(f"unknown operation {kind!r}")
+            raise ValueError(N_("unknown operation {kind!r}", kind=kind))
 
     def _journalled(self, change: dict[str, Any]) -> Change:
         """A change as the journal wrote it, validated again (the file may have moved on)."""
@@ -663,7 +668,14 @@ def check_levers(scenario: Scenario, levers: list[Lever]) -> None:
     pc = ProblemCollector()
     check_plan(scenario.path or "", "", scenario.criteria, levers, None, pc)
     if pc.problems:
-        raise ValueError("; ".join(p.message for p in pc.problems))
+        raise ValueError(_joined([p.message for p in pc.problems]))
+
+
+def _joined(messages: list[str]) -> str:
+    """Several refusals as one message that still translates part by part."""
+    if len(messages) == 1:
+        return messages[0]
+    return N_("{first}; {rest}", first=messages[0], rest=_joined(messages[1:]))
 
 
 def _same(a: Value | None, b: Value | None) -> bool:

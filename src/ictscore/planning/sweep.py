@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
+from ictscore.formats.message import N_
 from ictscore.formats.values import Value
 
 SWEEP_POINTS = 201
@@ -135,7 +136,7 @@ def sweep(engine: Engine, result: Result, entity: str, node: str) -> Sweep:
     everything else as in `result` (peer-relative rules recompute for everyone)."""
     ind = engine.criteria.nodes[node]
     if not isinstance(ind, Indicator):
-        raise ValueError(f"'{node}' is not an indicator")
+        raise ValueError(N_("'{node}' is not an indicator", node=node))
     current = result.raw_value(entity, node)
     root = engine.criteria.root
     points = []

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from ictscore.formats.message import N_
+
 if TYPE_CHECKING:
     from ictscore.formats.criteria import Criteria
     from ictscore.formats.scenario import Change, Scenario
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 Kind = Literal["results", "comparison", "seek", "next", "plan", "history", "report"]
 KINDS: tuple[Kind, ...] = ("results", "comparison", "seek", "next", "plan", "history", "report")
 
-UNKNOWN_NAME = "cannot tell the format from the name: use {choices}"
+UNKNOWN_NAME = N_("cannot tell the format from the name: use {choices}")
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ class ReportDoc:
     """The leadership report: what `report` and the planner's `X` write."""
 
     kind: ClassVar[Kind] = "report"
-    unknown_name: ClassVar[str] = "a report is {choices}"
+    unknown_name: ClassVar[str] = N_("a report is {choices}")
     model: ReportModel
 
 

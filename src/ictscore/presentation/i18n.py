@@ -86,7 +86,11 @@ def text(message: object, lang: str) -> str:
     if not isinstance(message, Message):
         return str(message)
     ctx = context_of(message)
-    params = {k: text(v, lang) for k, v in message.params.items() if k != "__context__"}
+    params = {
+        k: text(v, lang) if isinstance(v, Message) else v  # a number keeps its format spec
+        for k, v in message.params.items()
+        if k != "__context__"
+    }
     if ctx:
         return pgettext(ctx, message.msgid, lang, **params)
     return gettext(message.msgid, lang, **params)

@@ -131,12 +131,13 @@ def parse(
         text.strip(),
         (first, second),
         N_(
-            "'{text}' can be read as {first} or as {second}; type it unambiguously "
-            "(for example {example})",
+            "'{text}' can be read as {first} or as {second}: type {first_typed} for the "
+            "first, {second_typed} for the second",
             text=text.strip(),
             first=_show(first, lang, unit),
             second=_show(second, lang, unit),
-            example=_show(second, lang, ""),
+            first_typed=_show(first, lang, ""),
+            second_typed=_show(second, lang, ""),
         ),
     )
 

@@ -41,6 +41,15 @@ TIE_TOLERANCE = 1e-9
 stretched into a spread by a rescaling across peers."""
 
 
+def N_(msgid: str) -> str:
+    """Mark a rule's refusal for the message catalogue (`pybabel extract` looks for `N_`).
+
+    Scoring sits below `ictscore.formats.message` and cannot build a translatable message; a
+    rule's refusals carry no parameters, so the loader that reports one looks it up in the
+    catalogue by its English (`ictscore.formats.tomlfile.pydantic_message`)."""
+    return msgid
+
+
 class Message(NamedTuple):
     """Words to be: a catalogue key and the data the words need (numbers stay numbers)."""
 

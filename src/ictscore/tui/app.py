@@ -494,7 +494,7 @@ class IctscoreApp(App[None]):
             scenario = load_scenario(path)
         except InputError as exc:
             for p in exc.problems:
-                self.notify(str(p), severity="error", timeout=10)
+                self.notify(i18n.problem(p, self.lang), severity="error", timeout=10)
             return False
         except OSError as exc:
             self.notify(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ictscore.formats.errors import InputError
-from ictscore.presentation import writers
+from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import Kind, ResultsDoc, report_of
 from ictscore.tui.i18n import N_, tr
 from ictscore.tui.screens.confirm import ChoiceScreen
@@ -101,7 +101,9 @@ async def export_dialog(app: IctscoreApp, report: bool) -> Path | None:
         written = write(app.session, path, lang, report)
     except InputError as exc:
         for p in exc.problems:
-            app.notify(tr("Cannot export: {msg}", lang, msg=str(p)), severity="error")
+            app.notify(
+                tr("Cannot export: {msg}", lang, msg=i18n.problem(p, lang)), severity="error"
+            )
         return None
     except OSError as exc:  # write_output turns these into InputError; a last safety net
         app.notify(tr("Cannot export: {msg}", lang, msg=str(exc)), severity="error")

@@ -204,7 +204,8 @@ def for_path(path: Path, kind: Kind) -> Writer:
     for w in file_writers(kind):
         if suffix in w.extensions:
             return w
-    message = _DOCS[kind].unknown_name.format(choices=file_choices(kind))
+    said = _DOCS[kind].unknown_name
+    message = N_(getattr(said, "msgid", said), choices=file_choices(kind))
     raise InputError.one(path, message)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import struct
 import zlib
 
+from ictscore.formats.message import N_
+
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -19,7 +21,9 @@ def _chunk(tag: bytes, data: bytes) -> bytes:
 def solid(rgb: tuple[int, int, int], width: int = 4, height: int = 4) -> bytes:
     """An 8-bit RGB image of one colour; a few pixels, since it is scaled where it is placed."""
     if not all(0 <= x <= 255 for x in rgb) or width < 1 or height < 1:
-        raise ValueError(f"no such picture: {rgb} {width}×{height}")
+        raise ValueError(
+            N_("no such picture: {rgb} {width}×{height}", rgb=rgb, width=width, height=height)
+        )
     row = b"\x00" + bytes(rgb) * width  # filter type 0 (none) before each row
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (

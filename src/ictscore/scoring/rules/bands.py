@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from ictscore.scoring.base import (
+    N_,
     Array,
     Bounds,
     IndicatorLike,
@@ -41,7 +42,7 @@ class BandsRule(RuleBase):
     def _ordered(self) -> BandsRule:
         ats = [b.at for b in self.bands]
         if any(b <= a for a, b in itertools.pairwise(ats)):
-            raise ValueError("bands need strictly increasing values of 'at'")
+            raise ValueError(N_("bands need strictly increasing values of 'at'"))
         return self
 
     def check(self, ind: IndicatorLike) -> str | None:
@@ -50,9 +51,9 @@ class BandsRule(RuleBase):
         rising = all(b >= a for a, b in pairs)
         falling = all(b <= a for a, b in pairs)
         if ind.direction == "higher" and not rising:
-            return "the points of the bands must not fall as the value rises (direction higher)"
+            return N_("the points of the bands must not fall as the value rises (direction higher)")
         if ind.direction == "lower" and not falling:
-            return "the points of the bands must not rise with the value (direction lower)"
+            return N_("the points of the bands must not rise with the value (direction lower)")
         return None
 
     def scorer(self, ind: IndicatorLike) -> Scorer:

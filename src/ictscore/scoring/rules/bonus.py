@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from ictscore.scoring.base import (
     INF,
+    N_,
     Array,
     Bounds,
     IndicatorLike,
@@ -31,12 +32,12 @@ class BonusRule(RuleBase):
     @model_validator(mode="after")
     def _ordered(self) -> BonusRule:
         if self.max < self.min:
-            raise ValueError("bonus needs min <= max")
+            raise ValueError(N_("bonus needs min <= max"))
         return self
 
     def check(self, ind: IndicatorLike) -> str | None:
         if (self.per_unit < 0) != (ind.direction == "lower"):
-            return (
+            return N_(
                 "a bonus with per_unit < 0 is a penalty, so direction must be 'lower' "
                 "(and 'higher' for a positive bonus): the missing-value policy and the "
                 "planner read the direction"

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from ictscore.scoring.base import (
+    N_,
     Array,
     Bounds,
     IndicatorLike,
@@ -42,7 +43,7 @@ class CategoryRule(RuleBase):
 
     def check(self, ind: IndicatorLike) -> str | None:
         if ind.range is not None:
-            return "a category indicator takes category keys, not a numeric range"
+            return N_("a category indicator takes category keys, not a numeric range")
         return None
 
     def keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ictscore.scoring.base import INF, Array, Bounds, IndicatorLike, Message, RuleBase, Scorer
+from ictscore.scoring.base import INF, N_, Array, Bounds, IndicatorLike, Message, RuleBase, Scorer
 
 
 class DirectRule(RuleBase):
@@ -19,7 +19,7 @@ class DirectRule(RuleBase):
 
     def check(self, ind: IndicatorLike) -> str | None:
         if ind.direction == "lower":
-            return (
+            return N_(
                 "a 'direct' rule takes the value as the score, so direction must be "
                 "'higher'; use goalposts or minmax for a lower-is-better value"
             )

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ictscore.scoring.base import (
+    N_,
     Array,
     Bounds,
     IndicatorLike,
@@ -30,7 +31,7 @@ class GoalpostsRule(RuleBase):
     @model_validator(mode="after")
     def _ordered(self) -> GoalpostsRule:
         if self.upper <= self.lower:
-            raise ValueError("goalposts need lower < upper")
+            raise ValueError(N_("goalposts need lower < upper"))
         return self
 
     def scorer(self, ind: IndicatorLike) -> Scorer:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from ictscore.scoring.base import INF, Array, Bounds, IndicatorLike, Message, RuleBase, Scorer
+from ictscore.scoring.base import INF, N_, Array, Bounds, IndicatorLike, Message, RuleBase, Scorer
 
 
 class RatioRule(RuleBase):
@@ -26,7 +26,7 @@ class RatioRule(RuleBase):
     @classmethod
     def _positive(cls, v: float) -> float:
         if v <= 0:
-            raise ValueError("target must be positive")
+            raise ValueError(N_("target must be positive"))
         return v
 
     def scorer(self, ind: IndicatorLike) -> Scorer:

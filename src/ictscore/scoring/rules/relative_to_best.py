@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from ictscore.scoring.base import (
+    N_,
     Array,
     Bounds,
     IndicatorLike,
@@ -32,7 +33,7 @@ class RelativeToBestRule(RuleBase):
 
     def check(self, ind: IndicatorLike) -> str | None:
         if ind.range is None or ind.range[0] < 0:
-            return (
+            return N_(
                 "'relative_to_best' divides by the best value: give a range "
                 "that starts at 0 or above"
             )

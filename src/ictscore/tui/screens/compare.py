@@ -17,7 +17,7 @@ from ictscore.formats.scenario import Change, load_scenario
 from ictscore.planning.compare import Comparison, compare
 from ictscore.planning.session import Session
 from ictscore.planning.whatif import Projection, WhatIf
-from ictscore.presentation import describe, display
+from ictscore.presentation import describe, display, i18n
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 
@@ -86,7 +86,7 @@ class CompareScreen(TranslatedScreen):
             try:
                 sc = load_scenario(p)
             except InputError as exc:
-                self.notify(str(exc.problems[0]), severity="error")
+                self.notify(i18n.problem(exc.problems[0], self.lang), severity="error")
                 continue
             except OSError as exc:
                 self.notify(f"{p}: {exc.strerror or exc}", severity="error")
@@ -99,7 +99,7 @@ class CompareScreen(TranslatedScreen):
         try:
             return compare(projections, changes)
         except InputError as exc:
-            self.notify(str(exc.problems[0].message), severity="error")
+            self.notify(i18n.text(exc.problems[0].message, self.lang), severity="error")
             return None
 
     def show(self) -> None:
@@ -183,7 +183,7 @@ class CompareScreen(TranslatedScreen):
         try:
             other = load_scenario(path)
         except InputError as exc:
-            return str(exc.problems[0])
+            return i18n.problem(exc.problems[0], self.lang)
         except OSError as exc:
             return f"{path}: {exc.strerror or exc}"
         mine = self.session.scenario.criteria.framework.id

@@ -18,7 +18,7 @@ from ictscore.planning.planner import goal_seek
 from ictscore.planning.reasons import Reason
 from ictscore.planning.seek import Goal, SeekAnswer
 from ictscore.planning.session import Session
-from ictscore.presentation import describe, display
+from ictscore.presentation import describe, display, i18n
 from ictscore.presentation.reasons import reason_text
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
@@ -70,7 +70,7 @@ class GoalSeekScreen(TranslatedScreen):
             try:
                 answers.append((name, goal_seek(self.session.scenario, goal, [self.node])))
             except InputError as exc:
-                answers.append((name, str(exc.problems[0].message)))
+                answers.append((name, i18n.text(exc.problems[0].message, self.lang)))
         self.app.call_from_thread(self._done, answers)
 
     def _done(self, answers: list[tuple[str, SeekAnswer | str]]) -> None:

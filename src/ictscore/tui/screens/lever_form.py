@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.errors import ProblemCollector
 from ictscore.formats.plan import Effect, Lever, check_plan
+from ictscore.formats.tomlfile import pydantic_message
 from ictscore.formats.values import coerce
 from ictscore.presentation import describe, display, i18n, numbers
 from ictscore.tui.i18n import tr
@@ -277,5 +278,5 @@ def _money_text(vnd: float | None, lang: str) -> str:
 def _message(exc: Exception, lang: str) -> str:
     """A refusal as one short line in `lang` (pydantic's own text lists locations and links)."""
     if isinstance(exc, ValidationError):
-        return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        return "; ".join(i18n.text(pydantic_message(e), lang) for e in exc.errors())
     return numbers.message(exc, lang)

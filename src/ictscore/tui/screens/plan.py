@@ -19,7 +19,7 @@ from ictscore.formats.plan import Lever
 from ictscore.planning.levers import LeverGain, LeverModel, Units, lever_gains
 from ictscore.planning.planner import PlanReport, lever_changes, plan
 from ictscore.planning.session import Session
-from ictscore.presentation import display, numbers
+from ictscore.presentation import display, i18n, numbers
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.budget_bar import BudgetBar
@@ -333,7 +333,7 @@ class PlanScreen(TranslatedScreen):
         except Cancelled:
             return
         except InputError as exc:
-            self.app.call_from_thread(self._failed, str(exc.problems[0]))
+            self.app.call_from_thread(self._failed, i18n.problem(exc.problems[0], self.lang))
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._finished, rep)

@@ -1,8 +1,9 @@
 """Manage the message catalogue with Babel: extract, update, compile, check.
 
     python scripts/i18n.py extract   # src → src/ictscore/locale/ictscore.pot
-    python scripts/i18n.py update    # the code's messages → every <lang>/LC_MESSAGES/ictscore.po (new entries
-                                     #   empty, changed ones fuzzy: translate them, then compile)
+    python scripts/i18n.py update    # the code's messages → every <lang>/LC_MESSAGES/ictscore.po
+                                     #   (new entries empty, changed ones fuzzy: translate them,
+                                     #   then compile)
     python scripts/i18n.py compile   # every .po → .mo (committed; a test checks it is current)
     python scripts/i18n.py check     # exit 1 on an untranslated or fuzzy entry, or a stale .mo
     python scripts/i18n.py all       # extract, update, compile

@@ -16,14 +16,9 @@ import pytest
 
 from ictscore.cli.main import main
 from ictscore.formats.errors import InputError
-from ictscore.formats.history import HistoryRow, load_history
+from ictscore.formats.history import load_history
 from ictscore.formats.scenario import load_scenario
-from ictscore.planning.history import (
-    bundled_lists,
-    check_units,
-    load_unit_history,
-    rank_phrase,
-)
+from ictscore.planning.history import bundled_lists, check_units, load_unit_history
 from ictscore.planning.whatif import WhatIf
 
 from ..conftest import CRITERIA, SCENARIOS
@@ -138,8 +133,8 @@ def test_new_bac_ninh_shows_both_predecessors_ranks(capsys: pytest.CaptureFixtur
         ("2022", "Bắc Giang", "9/63"),
         ("2023", "Bắc Giang", "9/63"),
     ]
-    assert "- Bắc Giang: năm 2023 xếp thứ 9/63, giữ nguyên thứ hạng." in out
-    assert "- Bắc Ninh (cũ): năm 2022 xếp thứ 7/63, giảm 3 bậc." in out
+    assert "- Bắc Giang: năm 2023 xếp thứ 9/63, giữ nguyên thứ hạng so với năm 2022." in out
+    assert "- Bắc Ninh (cũ): năm 2022 xếp thứ 7/63, giảm 3 bậc so với năm 2021." in out
     assert "- Bắc Ninh: chưa có kết quả công bố." in out
 
 
@@ -165,7 +160,7 @@ def test_a_former_unit_says_what_it_became(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, "Bắc Giang", "--lang", "en")
     assert code == 0
     assert "From 1 July 2025, Bac Giang is part of Bac Ninh." in out
-    assert "- Bac Giang: 9th of 63 in 2023, unchanged." in out
+    assert "- Bac Giang: ranked 9 of 63 in 2023, unchanged since 2022." in out
     code, out, _ = run(capsys, "bac-ninh", "--entities", "vn-provinces")
     assert "Từ ngày 1/7/2025, Bắc Ninh là một phần của Bắc Ninh (mới)." in out
     assert "Bắc Giang" not in out
@@ -237,14 +232,7 @@ def test_history_of_another_root(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     uh = load_unit_history(tmp_path, "Sở A")
-    assert [(r.edition, r.rank) for _, r in uh.rows()] == [(2022, 12), (2023, 9)]
-
-
-def test_the_sentence_of_the_report() -> None:
-    row = HistoryRow(2023, "vn-provinces", 63, 9, "x", "X", None, {}, "published", "", "s")
-    assert rank_phrase(row, 1) == "năm 2023 xếp thứ 9/63, tăng 1 bậc"
-    assert rank_phrase(row, -2) == "năm 2023 xếp thứ 9/63, giảm 2 bậc"
-    assert rank_phrase(row, None) == "năm 2023 xếp thứ 9/63"
-    assert rank_phrase(row, 1, "en") == "9th of 63 in 2023, up 1 place"
-    first = HistoryRow(2024, "l", 34, 1, "x", "X", None, {}, "published", "", "s")
-    assert rank_phrase(first, 0, "en") == "1st of 34 in 2024, unchanged"
+    assert [(st.edition, st.rank, st.change) for st in uh.standings()] == [
+        (2022, 12, None),
+        (2023, 9, 3),
+    ]

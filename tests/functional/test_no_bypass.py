@@ -136,3 +136,33 @@ def test_no_text_bypasses_the_catalogue(path: Path) -> None:
     if rel not in ALLOWED_VIETNAMESE:
         found += vietnamese_literals(path)
     assert found == []
+
+
+TRANSLATORS = {"tr": 0, "gettext": 0, "_": 0, "N_": 0, "pgettext": 1}
+"""Calls the extractor reads, and which argument is the message."""
+
+
+def hidden_from_the_extractor(path: Path) -> list[str]:
+    """`tr("a" if x else "b", lang)`: the extractor only sees a literal first argument, so both
+    words would silently stay English; write `tr("a", lang) if x else tr("b", lang)`."""
+    found = []
+    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(n, ast.Call):
+            continue
+        name = getattr(n.func, "id", getattr(n.func, "attr", ""))
+        k = TRANSLATORS.get(name)
+        if k is None or len(n.args) <= k:
+            continue
+        arg = n.args[k]
+        if isinstance(arg, ast.IfExp | ast.BoolOp) and any(
+            isinstance(c, ast.Constant) and isinstance(c.value, str) for c in ast.walk(arg)
+        ):
+            found.append(f"{_rel(path)}:{n.lineno}: {name}({ast.unparse(arg)[:50]})")
+    return found
+
+
+def test_the_extractor_sees_every_message(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text('tr("yes" if v else "no", lang)\ntr("yes", lang)\n', encoding="utf-8")
+    assert hidden_from_the_extractor(probe) == ["probe.py:1: tr('yes' if v else 'no')"]
+    assert [f for path in FILES for f in hidden_from_the_extractor(path)] == []

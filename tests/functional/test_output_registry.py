@@ -16,6 +16,7 @@ from ictscore.cli.main import build_parser, main
 from ictscore.formats.errors import InputError
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.compare import compare
+from ictscore.planning.history import load_unit_history
 from ictscore.planning.next_steps import next_steps
 from ictscore.planning.planner import goal_seek, plan, start_result
 from ictscore.planning.seek import Goal
@@ -25,6 +26,7 @@ from ictscore.presentation.documents import (
     KINDS,
     ComparisonDoc,
     Document,
+    HistoryDoc,
     Kind,
     NextDoc,
     PlanDoc,
@@ -33,7 +35,7 @@ from ictscore.presentation.documents import (
     report_of,
 )
 
-from ..conftest import ROOT, SCENARIOS
+from ..conftest import CRITERIA, ROOT, SCENARIOS
 
 DEFAULT = SCENARIOS / "bac-giang-so-noi-vu-2021.toml"
 SECOND = ROOT / "tests" / "golden" / "so-noi-vu-ky-so.toml"
@@ -44,6 +46,7 @@ COMMANDS: dict[str, Kind] = {
     "seek": "seek",
     "next": "next",
     "plan": "plan",
+    "history": "history",
 }
 
 
@@ -67,6 +70,7 @@ def docs() -> dict[Kind, Document]:
             {lv.id: {"vi": lv.name_vi, "en": lv.name_en} for lv in sc.file.lever},
         ),
         "plan": PlanDoc(plan(sc, draws=0)),
+        "history": HistoryDoc(load_unit_history(CRITERIA, "bac-ninh")),
         "report": report_of(load_scenario(REPORT)),
     }
     assert set(out) == set(KINDS)

@@ -28,6 +28,8 @@ def scenario_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def make_app(scenario_copy: Path) -> Callable[..., IctscoreApp]:
     def make(path: Path | None = None, lang: str = "vi") -> IctscoreApp:
+        # the journal is written beside the scenario: never into the repository's own folder
+        assert path is None or ROOT not in path.resolve().parents, path
         return IctscoreApp(Session.open(load_scenario(path or scenario_copy)), lang=lang)
 
     return make

@@ -4,6 +4,7 @@ when a text reads two ways for the indicator (issue 9, part 2)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -14,8 +15,6 @@ from ictscore.tui.screens.confirm import ChoiceScreen
 from ictscore.tui.screens.main import MainScreen
 from ictscore.tui.screens.prompt import PromptScreen
 from ictscore.tui.widgets.value_editor import ValueEditor
-
-from ..conftest import SCENARIOS
 
 pytestmark = pytest.mark.slow
 
@@ -31,8 +30,8 @@ async def _find(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
-async def test_one_thousand_or_one_is_asked(make_app: MakeApp) -> None:
-    app = make_app(SCENARIOS / "dti-2022-bac-giang.toml")
+async def test_one_thousand_or_one_is_asked(make_app: MakeApp, scenario_copy: Path) -> None:
+    app = make_app(scenario_copy.parent / "dti-2022-bac-giang.toml")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         crit = app.session.scenario.criteria

@@ -70,6 +70,9 @@ def check(path: Path, criteria: Path | None) -> str:
         loaded = load_criteria(path)
         check_computable(loaded)
         entities_for(loaded)  # its entity list, when it names one, must load too
+        from ictscore.planning.history import check_history_key
+
+        check_history_key(loaded, text)  # and its results file, when it names one
         return N_("criteria")
     if kind == "entities":
         load_entity_list(path)

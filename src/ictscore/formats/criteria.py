@@ -400,6 +400,12 @@ class Framework(Strict):
         "values from data of them: the mean or the sum of each value (DTI 2024: the plain mean "
         "of the former provinces' main indices).",
     )
+    history: str | None = Field(
+        default=None,
+        description="The results file of this ranking's past editions: criteria/history/"
+        "<history>.csv beside this file (or the bundled one), e.g. dti-provinces; the report and "
+        "the planner show the focus entity's published ranks from it, following its lineage.",
+    )
 
 
 class CriteriaFile(Strict):

@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import (
     AUDIT_FIELDS,
     Change,
@@ -57,6 +58,7 @@ def scenario_toml(text: str, file: ScenarioFile) -> str:
     doc = tomlkit.parse(text) if before is not None else tomlkit.document()
     old = {} if before is None else _plain(before)
     _sync(doc, old, _plain(file), root=True)
+    _sync_levers(doc, [] if before is None else before.lever, file.lever)
     _sync_changes(doc, [] if before is None else before.change, file.change)
     return tomlkit.dumps(doc)
 
@@ -110,7 +112,7 @@ def relocated(file: ScenarioFile, source: Path | None, target: Path) -> Scenario
 
 
 def _plain(file: ScenarioFile) -> dict[str, Any]:
-    return file.model_dump(by_alias=True, exclude={"change"})
+    return file.model_dump(by_alias=True, exclude={"change", "lever"})
 
 
 def _sync(table: Holder, old: dict[str, Any], new: dict[str, Any], root: bool) -> None:
@@ -323,5 +325,125 @@ def _drop_log(doc: TOMLDocument, separator: list[tuple[Any, Item]]) -> None:
     if separator:
         # the placeholder's slot takes the separator's text as it stood, since tomlkit cannot
         # insert keyless items mid-document; the document is written out right after this
+        text = "".join(item.as_string() for _, item in separator)
+        body[index] = (None, Whitespace(text))
+
+
+# --- the levers ------------------------------------------------------------------------------
+
+LEVER_KEYS = (
+    "id", "name_vi", "name_en", "cost", "divisible", "unit_cost", "max_units", "group",
+    "requires", "delivery", "estimate", "basis", "source", "note", "effect",
+)  # fmt: skip
+"""The order in which a new [[lever]] table lists its keys."""
+
+
+def _lever_dict(lv: Lever) -> dict[str, Any]:
+    """What a [[lever]] table says: the keys that differ from their defaults, its cost and
+    whether that is an estimate always (a reader should not have to know the defaults)."""
+    given = lv.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True)
+    given["cost"], given["estimate"] = lv.cost, lv.estimate
+    given["effect"] = [e.model_dump(by_alias=True, exclude_none=True) for e in lv.effect]
+    return {k: _whole(given[k]) for k in LEVER_KEYS if k in given}
+
+
+def _whole(v: Any) -> Any:
+    """500000000.0 is written 500_000_000, as the bundled scenarios write an amount."""
+    import tomlkit
+
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        v = int(v)
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000:
+        return tomlkit.value(f"{v:_}")
+    return v
+
+
+def _effects(effects: list[dict[str, Any]]) -> Any:
+    """`effect = [{ node = ..., set = ... }]`, the inline layout of the bundled scenarios."""
+    import tomlkit
+
+    def one(e: dict[str, Any]) -> str:
+        pairs = (f"{k} = {tomlkit.item(_whole(v)).as_string()}" for k, v in e.items())
+        return "{ " + ", ".join(pairs) + " }"
+
+    return tomlkit.value("[" + ", ".join(one(e) for e in effects) + "]")
+
+
+def _new_lever_table(lv: Lever) -> Table:
+    import tomlkit
+
+    t = tomlkit.table()
+    for k, v in _lever_dict(lv).items():
+        t.add(k, _effects(v) if k == "effect" else v)
+    return t
+
+
+def _sync_levers(doc: TOMLDocument, old: list[Lever], new: list[Lever]) -> None:
+    """Levers kept as they were stay byte for byte with their comments; an edited lever has
+    only its changed keys rewritten; a removed one goes; a new one is added after the last
+    [[lever]] (ahead of the comment that heads the next section), or at the file's end."""
+    import tomlkit
+    from tomlkit.items import AoT as TomlAoT
+
+    if old == new:
+        return
+    item = doc.get("lever")
+    kept_old = [lv.id for lv in old if any(n.id == lv.id for n in new)]
+    kept_new = [lv.id for lv in new if lv.id in kept_old]
+    if not isinstance(item, TomlAoT) or len(item) != len(old) or kept_old != kept_new:
+        # no [[lever]] tables to keep (none yet, an inline array, or a reordering): write anew
+        if item is not None:
+            del doc["lever"]
+        if new:
+            fresh = tomlkit.aot()
+            for lv in new:
+                fresh.append(_new_lever_table(lv))
+            _place_aot(doc, "lever", fresh)
+        return
+    aot: AoT = item
+    separator = _detach_tail(aot[-1], from_blank=True) if len(aot) else []
+    by_id = {lv.id: lv for lv in new}
+    for k in range(len(old) - 1, -1, -1):
+        if old[k].id not in by_id:
+            del aot[k]
+    for table, was in zip(aot, [lv for lv in old if lv.id in by_id], strict=True):
+        now = by_id[was.id]
+        if now != was:
+            before, after = _lever_dict(was), _lever_dict(now)
+            effect = after.pop("effect")
+            if before.pop("effect") != effect:
+                table["effect"] = _effects(effect)
+            _sync(table, before, after, root=False)
+    for lv in new:
+        if lv.id not in kept_old:
+            if len(aot):
+                _end_with_blank_line(aot[-1])
+            aot.append(_new_lever_table(lv))
+    if len(aot):
+        body = _body(aot[-1])
+        while separator and body and _is_blank(body[-1][1]):
+            body.pop()
+        body.extend(separator)
+    else:
+        _drop_aot(doc, "lever", separator)
+
+
+def _place_aot(doc: TOMLDocument, key: str, aot: AoT) -> None:
+    """A new array of tables at the file's end, after a blank line."""
+    import tomlkit
+
+    if _body(doc):
+        doc.add(tomlkit.nl())
+    doc.append(key, aot)
+
+
+def _drop_aot(doc: TOMLDocument, key: str, separator: list[tuple[Any, Item]]) -> None:
+    """Remove an emptied array of tables, leaving the comments that headed what followed."""
+    from tomlkit.items import Whitespace
+
+    body = _body(doc)
+    index = next(i for i, (k, _) in enumerate(body) if k is not None and k.key == key)
+    del doc[key]
+    if separator:
         text = "".join(item.as_string() for _, item in separator)
         body[index] = (None, Whitespace(text))

@@ -3,8 +3,9 @@
 The new Bắc Ninh (1/7/2025) has its own results from DTI 2024 on; before that its history is
 that of the two provinces it was formed from, the former Bắc Ninh and Bắc Giang, each ranked
 among the 63. This module gathers those series (the unit's own, its predecessors', or for a
-former unit what it became) from a history file and the entity lists, and says in words where
-each stood and how it moved, for the `history` command and the report alike.
+former unit what it became) from a history file and the entity lists, and tells where each
+stood in every edition and how many places it moved: data for the `history` command, the report
+and the planner's chart, which say it in words (`presentation.history`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ictscore.formats.criteria import Criteria
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.history import History, HistoryRow, load_history
+from ictscore.formats.lineage import framework_list
+from ictscore.formats.message import N_
 from ictscore.formats.names import EntityNames, NameLookupError, load_entity_list
+from ictscore.formats.scenario import Scenario
+from ictscore.formats.tomlfile import locate
+from ictscore.resources import bundled_root
 
 Relation = Literal["self", "same", "former", "successor"]
 """self: the unit asked for; same: the same unit in an earlier list (unchanged, or renamed);
@@ -32,16 +39,10 @@ class Series:
     unit_name: str
     """The name of the unit asked for, to tell a predecessor of the same name apart."""
 
-    def label(self, lang: str = "vi") -> str:
-        name = self.names.name(self.id)
-        if lang == "en":
-            name = self.names.name_en(self.id) or name
-        if name == self.unit_name or self.names.name(self.id) == self.unit_name:
-            if self.relation == "former":
-                return f"{name} ({'cũ' if lang == 'vi' else 'former'})"
-            if self.relation == "successor":
-                return f"{name} ({'mới' if lang == 'vi' else 'new'})"
-        return name
+    @property
+    def shares_name(self) -> bool:
+        """A predecessor or successor called as the unit is: told apart as former or new."""
+        return self.names.name(self.id) == self.unit_name
 
     def change(self, row: HistoryRow) -> int | None:
         """Places gained since the edition before, in the same list (None if not known)."""
@@ -49,6 +50,42 @@ class Series:
         if prev is None or prev.rank is None or row.rank is None or prev.of != row.of:
             return None
         return prev.rank - row.rank
+
+    def standings(self) -> tuple[Standing, ...]:
+        return tuple(Standing(self, r, self.change(r)) for r in self.rows)
+
+    def latest(self) -> Standing | None:
+        """The latest edition that ranked this unit."""
+        ranked = [st for st in self.standings() if st.rank is not None]
+        return ranked[-1] if ranked else None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One edition of one series: where the unit stood, and how it moved since the edition
+    before (in the same list of units: a place among 63 is not compared with one among 34)."""
+
+    series: Series
+    row: HistoryRow
+    change: int | None
+    """Places gained since the edition before (negative: lost); None when not known."""
+
+    @property
+    def edition(self) -> int:
+        return self.row.edition
+
+    @property
+    def rank(self) -> int | None:
+        return self.row.rank
+
+    @property
+    def of(self) -> int:
+        return self.row.of
+
+    @property
+    def since(self) -> int | None:
+        """The edition the change is counted from."""
+        return None if self.change is None else self.row.edition - 1
 
 
 @dataclass(frozen=True)
@@ -62,11 +99,25 @@ class UnitHistory:
     def name(self) -> str:
         return self.names.name(self.id)
 
-    def rows(self) -> list[tuple[Series, HistoryRow]]:
-        """Every row, by edition; within one, the unit first, then its lineage in order."""
+    def standings(self) -> list[Standing]:
+        """Every edition of every series, by edition; within one, the unit first, then its
+        lineage in order."""
         order = {id(s): k for k, s in enumerate(self.series)}
-        pairs = [(s, r) for s in self.series for r in s.rows]
-        return sorted(pairs, key=lambda p: (p[1].edition, order[id(p[0])]))
+        rows = [st for s in self.series for st in s.standings()]
+        return sorted(rows, key=lambda st: (st.edition, order[id(st.series)]))
+
+    def latest(self) -> list[tuple[Series, Standing | None]]:
+        """Per series, its latest ranked edition; a predecessor never ranked is left out, the
+        unit itself is kept (None: no published result yet)."""
+        out: list[tuple[Series, Standing | None]] = []
+        for s in self.series:
+            st = s.latest()
+            if st is not None or s.relation == "self":
+                out.append((s, st))
+        return out
+
+    def has_ranks(self) -> bool:
+        return any(st.rank is not None for st in self.standings())
 
 
 def bundled_lists(root: Path) -> list[EntityNames]:
@@ -190,52 +241,72 @@ def load_unit_history(
     raise last
 
 
-# --- in words ---------------------------------------------------------------------------------
+def history_root(criteria: Criteria) -> Path | None:
+    """The folder whose history/ holds the framework's results file: beside the criteria
+    file, else the bundled criteria; None when the framework names none, or none is found."""
+    family = criteria.framework.history
+    if family is None:
+        return None
+    here = [criteria.path.parent] if criteria.path is not None else []
+    for root in [*here, bundled_root() / "criteria"]:
+        if history_files(root, family):
+            return root
+    return None
 
 
-def ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+def check_history_key(criteria: Criteria, text: str) -> None:
+    """A framework naming a results file that is nowhere is bad input, said at its key (the
+    report and the planner would otherwise show no history, silently)."""
+    family = criteria.framework.history
+    if family is None or history_root(criteria) is not None:
+        return
+    roots = [criteria.path.parent] if criteria.path is not None else []
+    known = sorted(
+        {
+            p.stem
+            for r in [*roots, bundled_root() / "criteria"]
+            for p in (r / "history").glob("*.csv")
+        }
+    )
+    raise InputError.one(
+        criteria.path or "criteria",
+        N_(
+            "no results file history/{family}.csv (nor history/{family}-*.csv) beside this "
+            "file or bundled{hint}",
+            family=family,
+            hint=did_you_mean(family, known),
+        ),
+        "framework.history",
+        locate(text, ("framework", "history")),
+    )
 
 
-def move_words(change: int | None, lang: str) -> str:
-    """'tăng 1 bậc' / 'giảm 2 bậc' / 'giữ nguyên thứ hạng'; '' when not known."""
-    if change is None:
-        return ""
-    if lang == "vi":
-        if change == 0:
-            return "giữ nguyên thứ hạng"
-        return f"{'tăng' if change > 0 else 'giảm'} {abs(change)} bậc"
-    if change == 0:
-        return "unchanged"
-    k = abs(change)
-    return f"{'up' if change > 0 else 'down'} {k} place{'s' if k != 1 else ''}"
+def ranked_list(scenario: Scenario, entities: Path | None = None) -> str | None:
+    """The name (file stem) of the entity list the scenario ranks, to look its focus up in."""
+    chosen = entities
+    if chosen is None and scenario.file.entities is not None and scenario.path is not None:
+        chosen = scenario.path.parent / scenario.file.entities
+    if chosen is None:
+        chosen = framework_list(scenario.criteria)
+    return None if chosen is None else chosen.stem
 
 
-def rank_phrase(row: HistoryRow, change: int | None, lang: str = "vi") -> str:
-    """'năm 2023 xếp thứ 9/63, tăng 1 bậc' (or '9th of 63 in 2023, up 1 place')."""
-    if row.rank is None:
-        return ""
-    if lang == "vi":
-        text = f"năm {row.edition} xếp thứ {row.rank}/{row.of}"
-    else:
-        text = f"{ordinal(row.rank)} of {row.of} in {row.edition}"
-    move = move_words(change, lang)
-    return f"{text}, {move}" if move else text
-
-
-def latest_phrases(uh: UnitHistory, lang: str = "vi") -> list[str]:
-    """One sentence per series that has a rank: its latest edition, and how it moved."""
-    out = []
-    for s in uh.series:
-        ranked = [r for r in s.rows if r.rank is not None]
-        if not ranked:
-            if s.relation == "self":
-                none = "chưa có kết quả công bố" if lang == "vi" else "no published result yet"
-                out.append(f"{s.label(lang)}: {none}.")
+def focus_history(scenario: Scenario, focus: str | None = None) -> UnitHistory | None:
+    """The published history of the focus entity (or of `focus`) in the framework's results
+    file; None when the framework names none, or the entity is in none of its lists: a report
+    and the planner then show no history, rather than refuse the scenario."""
+    root = history_root(scenario.criteria)
+    family = scenario.criteria.framework.history
+    if root is None or family is None:
+        return None
+    entity = focus or scenario.focus
+    within = ranked_list(scenario)
+    lists = bundled_lists(root)
+    for path in history_files(root, family):
+        history = load_history(path)
+        known = {Path(n.origin).stem for n in lists if n.list_id in history.lists()}
+        try:
+            return unit_history(entity, history, lists, within if within in known else None)
+        except InputError:
             continue
-        row = ranked[-1]
-        phrase = rank_phrase(row, s.change(row), lang)
-        out.append(f"{s.label(lang)}: {phrase}.")
-    return out
+    return None

@@ -24,6 +24,8 @@ from typing import Any
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Indicator
+from ictscore.formats.errors import ProblemCollector
+from ictscore.formats.plan import Lever, check_plan
 from ictscore.formats.scenario import AUDIT_FIELDS, Change, Scenario
 from ictscore.formats.scenario_toml import save_scenario
 from ictscore.formats.values import Value
@@ -54,6 +56,18 @@ class Standing:
 
 
 @dataclass(frozen=True)
+class LeverStep:
+    """One edit of the scenario's levers: the list before and after, and when it was made
+    (`seq`, shared with the edit log's steps, so undo takes back the latest of either)."""
+
+    seq: int
+    before: tuple[Lever, ...]
+    after: tuple[Lever, ...]
+    lever: Lever
+    """The lever added, edited or removed."""
+
+
+@dataclass(frozen=True)
 class PillarRow:
     node: str
     focus: float | None
@@ -80,6 +94,8 @@ class FocusStep:
     unpinned: tuple[int, ...] = ()
     """Indices of the changes that named the new focus: like every edit for the focus, they
     name no entity now (so that going back to the file's focus is the file again)."""
+    seq: int = 0
+    """When it was made, on the count the edits and lever edits share (see `Session`)."""
 
 
 class Session:
@@ -97,9 +113,17 @@ class Session:
         self._target = scenario.file.target_rank
         self._groups: dict[int, int] = {}
         """Edits recorded together (a plan): cursor after the group → cursor before it."""
-        self._reset_from: int | None = None
+        self._levers: tuple[Lever, ...] = tuple(scenario.file.lever)
+        self._lever_done: list[LeverStep] = []
+        self._lever_undone: list[LeverStep] = []
         self._focus_done: list[FocusStep] = []
         self._focus_undone: list[FocusStep] = []
+        self._seq = 0
+        """Counts undoable steps: edits, lever edits and focus changes share it, in the order
+        made, so that undo takes back the latest of any kind and redo the earliest undone."""
+        self._edit_seq: dict[int, int] = {}
+        """Cursor after an edit-log step → its `seq`."""
+        self._reset_from: int | None = None
         """Where `reset_all` moved the cursor from: redo right after it brings all back."""
         self._saved = self._state()
         self._result = replay(self.engine, self.baseline, self._edits, self._focus)
@@ -123,7 +147,12 @@ class Session:
         """The scenario as it now stands (this session's focus, target rank and applied edits):
         what saving would write, for the planners and reports that take a Scenario."""
         if self._view is None:
-            upd = {"focus": self._focus, "target_rank": self._target, "change": self.applied()}
+            upd = {
+                "focus": self._focus,
+                "target_rank": self._target,
+                "change": self.applied(),
+                "lever": list(self._levers),
+            }
             self._view = replace(self.source, file=self.source.file.model_copy(update=upd))
         return self._view
 
@@ -154,12 +183,18 @@ class Session:
         return self._target
 
     @property
+    def levers(self) -> tuple[Lever, ...]:
+        """The scenario's levers as this session has edited them."""
+        return self._levers
+
+    @property
     def dirty(self) -> bool:
-        """Whether saving would change the file: the focus, the target or the applied edits."""
+        """Whether saving would change the file: the focus, the target, the applied edits or
+        the levers."""
         return self._state() != self._saved
 
-    def _state(self) -> tuple[str, int | None, list[Change]]:
-        return self._focus, self._target, self.applied()
+    def _state(self) -> tuple[str, int | None, list[Change], tuple[Lever, ...]]:
+        return self._focus, self._target, self.applied(), self._levers
 
     def entity_of(self, change: Change) -> str:
         """The entity a change edits: its own, else the focus."""
@@ -248,46 +283,128 @@ class Session:
         self._journal({"op": "annotate", "index": index, "audit": audit})
         return new
 
-    def undo(self) -> Change | FocusStep | None:
-        """Take back the last edit, or the whole group it ends, or the last change of focus;
-        the first change taken back (or the focus step)."""
-        if self._focus_done and self._focus_done[-1].cursor == self._cursor:
-            step = self._focus_done.pop()
-            self._pin(step.pinned, None)
-            self._pin(step.unpinned, step.new)
-            self._focus = step.old
-            self._focus_undone.append(step)
-            self._journal({"op": "undo"})
-            return step
-        if self._cursor == 0:
+    def undo(self) -> Change | Lever | FocusStep | None:
+        """Take back the latest step — an edit or the whole group it ends, a lever edit, or a
+        change of focus — and return the first change taken back (or the lever, or the step)."""
+        # edits read from the file have no `seq`: older than any step of this session
+        last_edit = self._edit_seq.get(self._cursor, 0) if self._cursor else -1
+        last_lever = self._lever_done[-1].seq if self._lever_done else -1
+        focus = self._focus_done[-1] if self._focus_done else None
+        last_focus = focus.seq if focus is not None and focus.cursor == self._cursor else -1
+        if max(last_edit, last_lever, last_focus) < 0:
             return None
+        if focus is not None and last_focus > max(last_edit, last_lever):
+            self._focus_done.pop()
+            self._pin(focus.pinned, None)
+            self._pin(focus.unpinned, focus.new)
+            self._focus = focus.old
+            self._focus_undone.append(focus)
+            self._journal({"op": "undo"})
+            return focus
+        if last_lever > last_edit:
+            step = self._lever_done.pop()
+            self._lever_undone.append(step)
+            self._set_levers(step.before)
+            self._journal({"op": "undo"})
+            return step.lever
         self._reset_from = None
         stop = self._groups.get(self._cursor, self._cursor - 1)
         self._move(stop)
         self._journal({"op": "undo"})
         return self._edits[stop]
 
-    def redo(self) -> Change | FocusStep | None:
-        """Bring back the next edit, or the whole group it starts, or a change of focus undone;
-        the last change brought back (or the focus step)."""
-        if self._focus_undone and self._focus_undone[-1].cursor == self._cursor:
-            step = self._focus_undone.pop()
-            self._pin(step.pinned, step.old)
-            self._pin(step.unpinned, None)
-            self._focus = step.new
-            self._focus_done.append(step)
-            self._journal({"op": "redo"})
-            return step
-        if self._cursor >= len(self._edits):
+    def redo(self) -> Change | Lever | FocusStep | None:
+        """Bring back the earliest step undone — an edit or the whole group it starts, a lever
+        edit, or a change of focus; the last change brought back (or the lever, or the step)."""
+        next_edit = self._edit_seq.get(self._next_stop(), 0) if self._can_redo_edit() else -1
+        next_lever = self._lever_undone[-1].seq if self._lever_undone else -1
+        focus = self._focus_undone[-1] if self._focus_undone else None
+        next_focus = focus.seq if focus is not None and focus.cursor == self._cursor else -1
+        waiting = [q for q in (next_edit, next_lever, next_focus) if q >= 0]
+        if not waiting:
             return None
-        ends = [e for e, s in self._groups.items() if s == self._cursor]
-        stop = max(ends, default=self._cursor + 1)
+        first = min(waiting)
+        if focus is not None and first == next_focus and next_focus not in (next_edit, next_lever):
+            self._focus_undone.pop()
+            self._pin(focus.pinned, focus.old)
+            self._pin(focus.unpinned, None)
+            self._focus = focus.new
+            self._focus_done.append(focus)
+            self._journal({"op": "redo"})
+            return focus
+        if first == next_lever and next_lever != next_edit:
+            step = self._lever_undone.pop()
+            self._lever_done.append(step)
+            self._set_levers(step.after)
+            self._journal({"op": "redo"})
+            return step.lever
+        stop = self._next_stop()
         if self._cursor == 0 and self._reset_from is not None:
             stop = self._reset_from  # undoing every edit was one step: so is bringing them back
         self._reset_from = None
         self._move(stop)
         self._journal({"op": "redo"})
         return self._edits[stop - 1]
+
+    def _can_redo_edit(self) -> bool:
+        return self._cursor < len(self._edits)
+
+    def _next_stop(self) -> int:
+        ends = [e for e, s in self._groups.items() if s == self._cursor]
+        return max(ends, default=self._cursor + 1)
+
+    # --- levers --------------------------------------------------------------------------------
+
+    def put_lever(self, lever: Lever, replaces: str | None = None) -> Lever:
+        """Add a lever, or put it in the place of lever `replaces` (an edit; its id may
+        change, and the levers requiring the old id then require the new one). ValueError
+        when the levers it makes do not hold together (unknown indicator, a loop of
+        prerequisites, an id used twice, an `add` the wrong way)."""
+        levers = list(self._levers)
+        if replaces is None:
+            levers.append(lever)
+        else:
+            at = next((k for k, lv in enumerate(levers) if lv.id == replaces), None)
+            if at is None:
+                raise ValueError(f"no lever '{replaces}'")
+            levers[at] = lever
+            if lever.id != replaces:
+                levers = [
+                    lv.model_copy(
+                        update={"requires": [lever.id if r == replaces else r for r in lv.requires]}
+                    )
+                    for lv in levers
+                ]
+        self._lever_step(tuple(levers), lever)
+        return lever
+
+    def remove_lever(self, lever_id: str) -> Lever:
+        """Remove a lever; ValueError when another lever requires it (remove that first)."""
+        gone = next((lv for lv in self._levers if lv.id == lever_id), None)
+        if gone is None:
+            raise ValueError(f"no lever '{lever_id}'")
+        needing = [lv.id for lv in self._levers if lever_id in lv.requires]
+        if needing:
+            raise ValueError(f"'{lever_id}' is required by {', '.join(needing)}")
+        self._lever_step(tuple(lv for lv in self._levers if lv.id != lever_id), gone)
+        return gone
+
+    def _lever_step(self, levers: tuple[Lever, ...], lever: Lever) -> None:
+        check_levers(self.source, list(levers))
+        seq = self._new_step()
+        self._lever_done.append(LeverStep(seq, self._levers, levers, lever))
+        self._set_levers(levers)
+        self._journal(
+            {
+                "op": "levers",
+                "levers": [lv.model_dump(by_alias=True) for lv in levers],
+                "lever": lever.id,
+            }
+        )
+
+    def _set_levers(self, levers: tuple[Lever, ...]) -> None:
+        self._levers = levers
+        self._view = None
 
     def set_focus(self, entity: str) -> None:
         """Change the focus entity, as one undoable step: the edits that name no entity keep
@@ -298,7 +415,8 @@ class Session:
             return
         pinned = tuple(i for i, c in enumerate(self._edits) if c.entity is None)
         unpinned = tuple(i for i, c in enumerate(self._edits) if c.entity == entity)
-        step = FocusStep(self._cursor, self._focus, entity, pinned, unpinned)
+        self._seq += 1
+        step = FocusStep(self._cursor, self._focus, entity, pinned, unpinned, self._seq)
         self._pin(pinned, self._focus)
         self._pin(unpinned, None)
         self._focus = entity
@@ -321,11 +439,13 @@ class Session:
         self._view = None
         self._journal({"op": "target", "rank": rank})
 
-    def _record(self, changes: list[Change]) -> None:
-        """Append edits at the cursor (dropping what redo could have brought back) as one step."""
+    def _new_step(self) -> int:
+        """Begin an undoable step: history is one line, so what redo could have brought back
+        (edits after the cursor, lever edits and focus changes undone) is dropped. Its `seq`."""
         start = self._cursor
         self._reset_from = None
         self._focus_undone.clear()
+        self._lever_undone.clear()
         # the changes dropped here are no longer the ones a focus step pinned
         self._focus_done = [
             replace(
@@ -337,8 +457,17 @@ class Session:
         ]
         del self._edits[start:]
         self._groups = {e: s for e, s in self._groups.items() if e <= start}
+        self._edit_seq = {e: q for e, q in self._edit_seq.items() if e <= start}
+        self._seq += 1
+        return self._seq
+
+    def _record(self, changes: list[Change]) -> None:
+        """Append edits at the cursor (dropping what redo could have brought back) as one step."""
+        start = self._cursor
+        seq = self._new_step()
         self._edits.extend(changes)
         self._cursor += len(changes)
+        self._edit_seq[self._cursor] = seq
         if len(changes) > 1:
             self._groups[self._cursor] = start
         self._result = replay(self.engine, self._result, changes, self._focus)
@@ -415,6 +544,14 @@ class Session:
             self.set_focus(str(op["entity"]))
         elif kind == "target":
             self.set_target_rank(op["rank"])
+        elif kind == "levers":
+            levers = tuple(Lever.model_validate(lv) for lv in op["levers"])
+            changed = next((lv for lv in levers if lv.id == op.get("lever")), None)
+            gone = next((lv for lv in self._levers if lv.id == op.get("lever")), None)
+            lever = changed or gone
+            if lever is None:
+                raise ValueError(f"no lever '{op.get('lever')}'")
+            self._lever_step(levers, lever)
         else:
             raise ValueError(f"unknown operation {kind!r}")
 
@@ -520,6 +657,15 @@ class Session:
 
     def sweep(self, node: str) -> Sweep:
         return sweep(self.engine, self.result, self.focus, node)
+
+
+def check_levers(scenario: Scenario, levers: list[Lever]) -> None:
+    """The loader's cross-checks of levers against the framework and each other; ValueError
+    with every problem found."""
+    pc = ProblemCollector()
+    check_plan(scenario.path or "", "", scenario.criteria, levers, None, pc)
+    if pc.problems:
+        raise ValueError("; ".join(p.message for p in pc.problems))
 
 
 def _same(a: Value | None, b: Value | None) -> bool:

@@ -92,11 +92,12 @@ def rank_move(gain: int | None) -> str:
 
 
 def label(criteria: Criteria, node_id: str, lang: str = "vi", both: bool = True) -> str:
-    """Vietnamese name first with the English beside it, or the reverse in English."""
+    """The name in `lang`; in another language than Vietnamese, `both` adds the Vietnamese
+    name beside it (the official term a reader may have to find). A Vietnamese reader never
+    gets an English name."""
     n = criteria.nodes[node_id]
-    other = "en" if lang == "vi" else "vi"
-    first, second = n.name(lang), n.name(other)
-    return f"{first} ({second})" if both and second and second != first else first
+    first, second = n.name(lang), n.name("vi")
+    return f"{first} ({second})" if both and lang != "vi" and second != first else first
 
 
 def score(criteria: Criteria, node_id: str, value: float | None, lang: str = "vi") -> str:

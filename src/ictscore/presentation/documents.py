@@ -18,14 +18,15 @@ if TYPE_CHECKING:
     from ictscore.formats.scenario import Change, Scenario
     from ictscore.planning.combine import Combination
     from ictscore.planning.compare import Comparison
+    from ictscore.planning.history import UnitHistory
     from ictscore.planning.next_steps import NextSteps
     from ictscore.planning.planner import PlanReport
     from ictscore.planning.seek import SeekAnswer
     from ictscore.planning.whatif import Projection
     from ictscore.presentation.report_model import ReportModel
 
-Kind = Literal["results", "comparison", "seek", "next", "plan", "report"]
-KINDS: tuple[Kind, ...] = ("results", "comparison", "seek", "next", "plan", "report")
+Kind = Literal["results", "comparison", "seek", "next", "plan", "history", "report"]
+KINDS: tuple[Kind, ...] = ("results", "comparison", "seek", "next", "plan", "history", "report")
 
 UNKNOWN_NAME = "cannot tell the format from the name: use {choices}"
 
@@ -92,6 +93,18 @@ class PlanDoc:
 
 
 @dataclass(frozen=True)
+class HistoryDoc:
+    """A unit's published ranks in every edition, following its lineage: what `history`
+    prints."""
+
+    kind: ClassVar[Kind] = "history"
+    unknown_name: ClassVar[str] = UNKNOWN_NAME
+    history: UnitHistory
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Value column (pillar node id) → its name in each language."""
+
+
+@dataclass(frozen=True)
 class ReportDoc:
     """The leadership report: what `report` and the planner's `X` write."""
 
@@ -100,7 +113,7 @@ class ReportDoc:
     model: ReportModel
 
 
-Document = ResultsDoc | ComparisonDoc | SeekDoc | NextDoc | PlanDoc | ReportDoc
+Document = ResultsDoc | ComparisonDoc | SeekDoc | NextDoc | PlanDoc | HistoryDoc | ReportDoc
 
 
 def report_of(scenario: Scenario, projection: Projection | None = None) -> ReportDoc:
@@ -112,3 +125,13 @@ def report_of(scenario: Scenario, projection: Projection | None = None) -> Repor
     from ictscore.presentation.report_model import build_report
 
     return ReportDoc(build_report(scenario, projection or WhatIf(scenario).project()))
+
+
+def results_of(scenario: Scenario, projection: Projection, lang: str) -> ResultsDoc:
+    """The results of a scenario with what their reader must know: the units combined from
+    others (unit → former units) and the notes, in `lang` (`presentation.notes`)."""
+    from ictscore.presentation.notes import results_notes
+
+    formed_from = {e.id: e.formed_from for e in scenario.dataset.entities if e.formed_from}
+    notes = tuple(results_notes(scenario, lang))
+    return ResultsDoc(projection, scenario.applied(), formed_from, notes)

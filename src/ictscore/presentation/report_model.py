@@ -15,6 +15,7 @@ from ictscore.engine.result import Result
 from ictscore.formats.criteria import Aggregate, Criteria, Indicator
 from ictscore.formats.scenario import Change, Scenario
 from ictscore.formats.values import Value
+from ictscore.planning.history import UnitHistory, focus_history
 from ictscore.planning.whatif import NodeDelta, Projection, display_order
 from ictscore.presentation.report_plan import PlanSummary, plan_for
 
@@ -88,6 +89,9 @@ class ReportModel:
     """Every ranked indicator with its gap, for the chart."""
     changes: tuple[ChangeLine, ...]
     plan: PlanSummary | None
+    history: UnitHistory | None = None
+    """The focus entity's published ranks in past editions (its lineage's before a merger),
+    when the framework names a results file that ranks it."""
 
     @property
     def criteria(self) -> Criteria:
@@ -132,7 +136,14 @@ def build_report(scenario: Scenario, projection: Projection) -> ReportModel:
         tuple(gaps),
         changes,
         plan_for(scenario, projection),
+        _history(scenario, projection.focus),
     )
+
+
+def _history(scenario: Scenario, focus: str) -> UnitHistory | None:
+    """Only a history with a published rank is reported: no heading over nothing."""
+    uh = focus_history(scenario, focus)
+    return uh if uh is not None and uh.has_ranks() else None
 
 
 def _gaps(base: Result, focus: str, order: list[str]) -> list[Standout]:

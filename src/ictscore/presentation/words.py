@@ -56,6 +56,10 @@ _WORDS = {
     "s_charts": NP_("report", "Charts"),
     "chart_pillars": NP_("report", "Pillar scores against the leader (baseline → what-if)"),
     "chart_gaps": NP_("report", "Indicator ranks against the overall rank (positive: better)"),
+    "history": NP_("report", "Rank over the years"),
+    "history_source": NP_("report", "Ranks of past editions: {sources}"),
+    "year": NP_("report", "Year"),
+    "unit": NP_("report", "Unit"),
     "s_sources": NP_("report", "Sources"),
     "criteria_source": NP_("report", "Criteria: {name} ({publisher}, {edition})."),
     "representative": NP_("report", "{k} criteria are representative, not from the official list."),
@@ -103,4 +107,4 @@ def tr(key: str, lang: str, **fields: object) -> str:
 def places(gain: int | None, lang: str) -> str:
     if not gain:
         return tr("places_same", lang)
-    return tr("places_up" if gain > 0 else "places_down", lang, k=abs(gain))
+    return tr("places_up", lang, k=gain) if gain > 0 else tr("places_down", lang, k=-gain)

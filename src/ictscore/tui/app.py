@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import message_of
+from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import Change, ConflictError, load_scenario
 from ictscore.planning.audit import default_author
 from ictscore.planning.session import FocusStep, Session
@@ -62,6 +63,13 @@ class IctscoreApp(App[None]):
         ),
         Binding("l", "language", "Language", tooltip="Switch between Vietnamese and English"),
         Binding("p", "plan", "Plan", tooltip="Levers, budget and the optimiser"),
+        Binding(
+            "n",
+            "next_steps",
+            "Next steps",
+            tooltip="Each criterion's next scoring step, what it earns and costs",
+            show=False,
+        ),
         Binding("c", "compare", "Compare", tooltip="Compare saved scenarios side by side"),
         # shown in help and the palette: the footer is full at 120 columns already
         Binding(
@@ -75,6 +83,9 @@ class IctscoreApp(App[None]):
             show=False,
         ),
         Binding("X", "report", "Report", tooltip=REPORT_TIP, show=False),
+        Binding(
+            "y", "history", "History", tooltip="The focus entity's rank over the years", show=False
+        ),
         Binding("f", "focus_entity", "Focus", tooltip="Choose the focus entity", show=False),
         Binding("t", "target", "Target rank", tooltip="Set the rank to aim for", show=False),
         Binding("o", "open", "Open", tooltip="Open another scenario", show=False),
@@ -152,11 +163,11 @@ class IctscoreApp(App[None]):
             self.notify(tr("The unsaved changes are kept; you will be asked again next time", lang))
         self.changed()
 
-    def changed(self, node: str | None = None) -> None:
+    def changed(self, node: str | None = None, repeat: bool = False) -> None:
         """After any change to the session or the language: the title now, and the screen by a
-        message saying how far the change reaches (`node`: see SessionChanged)."""
+        message saying how far the change reaches (`node`, `repeat`: see SessionChanged)."""
         self._update_title()
-        self.screen.post_message(SessionChanged(node))
+        self.screen.post_message(SessionChanged(node, repeat))
 
     def _update_title(self) -> None:
         s = self.session
@@ -175,16 +186,19 @@ class IctscoreApp(App[None]):
             return False
         return not (action == "compare" and isinstance(self.screen, CompareScreen))
 
-    def apply_edit(self, edit: Callable[[Session], Change | None], node: str | None = None) -> bool:
+    def apply_edit(
+        self, edit: Callable[[Session], object], node: str | None = None, repeat: bool = False
+    ) -> bool:
         """Run one edit on the session; a refused value becomes a message, never a crash.
-        `node`: the edit sets that indicator of the focus entity and nothing else."""
+        `node`: the edit sets that indicator of the focus entity and nothing else; `repeat`: it
+        came from a key pressed in bursts (see SessionChanged)."""
         try:
             edit(self.session)
         except ValueError as exc:
             msg = i18n.text(message_of(exc), self.lang)
             self.notify(tr("Refused: {msg}", self.lang, msg=msg), severity="error")
             return False
-        self.changed(node)
+        self.changed(node, repeat)
         return True
 
     # --- the command palette: every binding of the screen and the app --------------------------
@@ -245,7 +259,11 @@ class IctscoreApp(App[None]):
         )
         self.changed()
 
-    def _what(self, ch: Change | FocusStep) -> str:
+    def _what(self, ch: Change | Lever | FocusStep) -> str:
+        if isinstance(ch, Lever):
+            return tr(
+                "lever {name}", self.lang, name=ch.name_vi if self.lang == "vi" else ch.name_en
+            )
         if isinstance(ch, FocusStep):
             names = self.session.result.names
             return tr("focus {old} → {new}", self.lang, old=names[ch.old], new=names[ch.new])
@@ -272,9 +290,19 @@ class IctscoreApp(App[None]):
     def action_plan(self) -> None:
         self.open_screen("plan")
 
+    def action_next_steps(self) -> None:
+        from ictscore.tui.screens.next_steps import NextStepsScreen
+
+        if not isinstance(self.screen, ModalScreen | NextStepsScreen):
+            self.open_screen("next_steps")
+
     def action_edit_log(self) -> None:
         if not isinstance(self.screen, ModalScreen):
             self.open_screen("edit_log")
+
+    def action_history(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            self.open_screen("history")
 
     def action_export(self, report: bool = False) -> None:
         if not isinstance(self.screen, ModalScreen):  # over a question it would cancel it

@@ -17,9 +17,12 @@ class SessionChanged(Message):
 
     `node` is the indicator whose value for the focus entity was the whole change (its value,
     nothing else: not the focus, the target rank, the language or another entity's value); None
-    when the change may reach anything.
+    when the change may reach anything. `repeat`: the change came from a key that is pressed
+    in bursts (+ and - held down), so the charts wait for the keys to pause before they are
+    drawn; any other change draws them at once.
     """
 
-    def __init__(self, node: str | None = None) -> None:
+    def __init__(self, node: str | None = None, repeat: bool = False) -> None:
         super().__init__()
         self.node = node
+        self.repeat = repeat

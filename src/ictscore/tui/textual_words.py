@@ -53,6 +53,8 @@ BINDINGS = (
     N_("Down"),
     N_("End"),
     N_("Exit the command palette"),
+    N_("palette"),  # the footer's key for the palette (App adds it in __init__)
+    N_("Open the command palette"),
     N_("Expand or collapse all"),
     N_("First"),
     N_("Focus Next"),

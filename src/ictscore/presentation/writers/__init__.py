@@ -22,6 +22,7 @@ from ictscore.formats.scenario import atomic_write
 from ictscore.presentation.documents import (
     ComparisonDoc,
     Document,
+    HistoryDoc,
     Kind,
     NextDoc,
     PlanDoc,
@@ -36,7 +37,7 @@ Write = Callable[[Document, str], str | bytes]
 TextWrite = Callable[[Document, str], str]
 
 _DOCS: dict[Kind, type[Document]] = {
-    d.kind: d for d in (ResultsDoc, ComparisonDoc, SeekDoc, NextDoc, PlanDoc, ReportDoc)
+    d.kind: d for d in (ResultsDoc, ComparisonDoc, SeekDoc, NextDoc, PlanDoc, HistoryDoc, ReportDoc)
 }
 
 
@@ -77,7 +78,7 @@ def _check_kind(w: Writer, doc: Document) -> None:
 
 
 def _tabular(fmt: str) -> TextWrite:
-    """The four planning documents in one of the layouts every one of them has."""
+    """The planning documents (and a unit's history) in one of the layouts each of them has."""
 
     def write(doc: Document, lang: str) -> str:
         if isinstance(doc, ResultsDoc):
@@ -102,6 +103,10 @@ def _tabular(fmt: str) -> TextWrite:
             from ictscore.presentation.writers.plans import render_plan
 
             return render_plan(doc.report, fmt, lang)
+        if isinstance(doc, HistoryDoc):
+            from ictscore.presentation.writers.history import render_history
+
+            return render_history(doc.history, fmt, lang, doc.labels)
         raise CannotWrite(
             N_("the {fmt} format does not write a {kind} document", fmt=fmt, kind=doc.kind)
         )
@@ -147,14 +152,14 @@ def _xlsx(doc: Document, lang: str) -> bytes:
     )
 
 
-_PLANNING: frozenset[Kind] = frozenset({"results", "comparison", "seek", "next", "plan"})
+_TABULAR: frozenset[Kind] = frozenset({"results", "comparison", "seek", "next", "plan", "history"})
 
 WRITERS: tuple[Writer, ...] = (
-    Writer("table", N_("Text table"), (), False, _PLANNING, _tabular("table")),
-    Writer("json", N_("JSON"), (".json",), False, _PLANNING, _tabular("json")),
-    Writer("csv", N_("CSV table"), (".csv",), False, _PLANNING, _tabular("csv")),
+    Writer("table", N_("Text table"), (), False, _TABULAR, _tabular("table")),
+    Writer("json", N_("JSON"), (".json",), False, _TABULAR, _tabular("json")),
+    Writer("csv", N_("CSV table"), (".csv",), False, _TABULAR, _tabular("csv")),
     Writer(
-        "markdown", N_("Markdown"), (".md", ".markdown"), False, _PLANNING | {"report"}, _markdown
+        "markdown", N_("Markdown"), (".md", ".markdown"), False, _TABULAR | {"report"}, _markdown
     ),
     Writer("html", N_("HTML"), (".html", ".htm"), False, frozenset({"report"}), _html),
     Writer("docx", N_("Word document"), (".docx",), True, frozenset({"report"}), _docx),

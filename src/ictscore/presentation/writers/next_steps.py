@@ -14,7 +14,7 @@ from ictscore.planning.next_steps import NextStep, NextSteps
 from ictscore.presentation import describe, display, i18n
 from ictscore.presentation.i18n import N_
 from ictscore.presentation.writers.plans import _csv
-from ictscore.presentation.writers.results import _md_table, _text_table
+from ictscore.presentation.writers.tables import for_format
 
 _T = {
     "node": N_("Criterion"),
@@ -108,7 +108,7 @@ def render_next(
                 for s in ans.steps
             ],
         )  # fmt: skip
-    table = _md_table if fmt == "markdown" else _text_table
+    table = for_format(fmt)
     intro = T["intro"].format(
         name=names.get(ans.focus, ans.focus),
         rank=ans.start_rank,

@@ -20,7 +20,7 @@ from ictscore.planning.seek import SeekAnswer
 from ictscore.presentation import display, i18n
 from ictscore.presentation.i18n import N_, NP_
 from ictscore.presentation.reasons import reason_text
-from ictscore.presentation.writers.results import _md_table, _text_table
+from ictscore.presentation.writers.tables import for_format
 
 _T = {
     "lever": N_("Lever"),
@@ -126,7 +126,7 @@ def render_plan(rep: PlanReport, fmt: str, lang: str) -> str:
     head, rows, right = _lever_rows(rep, lang)
     if fmt == "csv":
         return _csv(head, rows)
-    table = _md_table if fmt == "markdown" else _text_table
+    table = for_format(fmt)
     lines = _plan_summary(rep, lang)
     if fmt == "markdown":
         lines = [f"- {ln}" for ln in lines]
@@ -283,7 +283,7 @@ def render_seek(
             [o.node, str(o.start_value), str(o.value), str(o.rank), repr(_r(o.score))]
             for o in ans.options
         ])  # fmt: skip
-    table = _md_table if fmt == "markdown" else _text_table
+    table = for_format(fmt)
     goal = _goal_text(ans, names, lang)
     intro = (
         f"{names.get(ans.focus, ans.focus)}: {T['rank_word']} {ans.start_rank}, "
@@ -304,8 +304,11 @@ def _goal_text(ans: SeekAnswer, names: dict[str, str], lang: str) -> str:
     if g.overtake is not None:
         return i18n.gettext("overtake {name}", lang, name=names.get(g.overtake, g.overtake))
     if g.gain is not None:
-        one = g.gain == 1
-        places = i18n.gettext("+{n} place" if one else "+{n} places", lang, n=g.gain)
+        places = (
+            i18n.gettext("+{n} place", lang, n=g.gain)
+            if g.gain == 1
+            else i18n.gettext("+{n} places", lang, n=g.gain)
+        )
         return places + " (" + i18n.gettext("rank {rank}", lang, rank=ans.target_rank) + ")"
     return i18n.gettext("rank {rank}", lang, rank=ans.target_rank)
 

@@ -6,6 +6,7 @@ from ictscore.formats.criteria import Indicator
 from ictscore.formats.scenario import Change
 from ictscore.formats.values import Value
 from ictscore.presentation import display
+from ictscore.presentation.history import latest_lines, lineage_line, series_label
 from ictscore.presentation.report_model import Pillar, ReportModel, Standout
 from ictscore.presentation.report_plan import PlanSummary
 from ictscore.presentation.words import places, tr
@@ -96,7 +97,7 @@ def node_value(m: ReportModel, node: str, v: Value | bool | None, lang: str) -> 
     if label is not None:
         return label
     if isinstance(n, Indicator) and n.rule.values == "yes_no" and v is not None:
-        return tr("yes" if float(v) else "no", lang)
+        return tr("yes", lang) if float(v) else tr("no", lang)
     text = value(v, lang)
     unit = shown_unit(n.unit)
     return f"{text} {unit}" if unit and v is not None else text
@@ -250,6 +251,36 @@ def plan_lines(m: ReportModel, plan: PlanSummary, lang: str) -> list[str]:
     return out
 
 
+def history_lines(m: ReportModel, lang: str) -> list[str]:
+    """What the unit was formed from (or became), then per series its latest published rank
+    and how it moved: "Bắc Giang: năm 2023 xếp thứ 9/63, giữ nguyên thứ hạng so với năm 2022."
+    Empty when the report has no history: the writers then print no heading either."""
+    if m.history is None:
+        return []
+    line = lineage_line(m.history, lang)
+    return ([line] if line else []) + latest_lines(m.history, lang)
+
+
+def history_rows(m: ReportModel, lang: str) -> list[list[str]]:
+    """Every ranked edition of every series, oldest first."""
+    if m.history is None:
+        return []
+    return [
+        [
+            str(st.edition),
+            series_label(st.series, lang),
+            rank_of(st.rank, st.of),
+            display.rank_move(st.change),
+        ]
+        for st in m.history.standings()
+        if st.rank is not None
+    ]
+
+
+def history_head(lang: str) -> list[str]:
+    return [tr("year", lang), tr("unit", lang), tr("rank", lang), tr("rank_change", lang)]
+
+
 def source_lines(m: ReportModel, lang: str) -> list[str]:
     fw = m.criteria.framework
     out = [
@@ -274,6 +305,9 @@ def source_lines(m: ReportModel, lang: str) -> list[str]:
     src = ds.get(m.focus).source if m.focus in ds.ids() else ""
     if src:
         out.append(tr("data_source", lang, focus=m.focus_name, source=src))
+    if m.history is not None:
+        cited = dict.fromkeys(st.row.source for st in m.history.standings() if st.rank is not None)
+        out.append(tr("history_source", lang, sources="; ".join(cited)))
     return out
 
 

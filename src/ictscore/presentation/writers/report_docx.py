@@ -510,6 +510,18 @@ def _gap_chart(
     figs.caption(doc, tr_report("chart_gaps", lang))
 
 
+def _history(doc: DocxDocument, m: ReportModel, lang: str) -> None:
+    """The focus entity's rank in past editions, under its results; nothing without one."""
+    lines = c.history_lines(m, lang)
+    if not lines:
+        return
+    p = _body(doc, f"{tr_report('history', lang)}:", after=3)
+    p.paragraph_format.keep_with_next = True
+    for line in lines:
+        _body(doc, f"- {line}", after=3)
+    _grid(doc, c.history_head(lang), c.history_rows(m, lang), (20, 75, 30, 40), {0, 2, 3})
+
+
 def _results(doc: DocxDocument, m: ReportModel, lang: str, figs: _Figures) -> None:
     """I. Where the agency stands: the pillars, its strengths and weaknesses, the sources."""
     _heading(doc, f"I. {tr('s1', lang)}", 1)
@@ -517,6 +529,7 @@ def _results(doc: DocxDocument, m: ReportModel, lang: str, figs: _Figures) -> No
     _body(doc, c.current_line(m, lang))
     _grid(doc, c.pillar_head(lang), c.pillar_rows(m, lang), (62, 20, 18, 65), {1, 2})
     _pillar_chart(doc, m, lang, figs)
+    _history(doc, m, lang)
 
     _heading(doc, f"2. {tr('s1_standouts', lang)}", 2)
     rank = m.overall.delta.baseline_rank or "—"

@@ -54,6 +54,17 @@ def _figure(svg_text: str, caption: str) -> str:
     return f"<figure>{svg_text}<figcaption>{escape(caption)}</figcaption></figure>"
 
 
+def _history(m: ReportModel, lang: str) -> list[str]:
+    lines = c.history_lines(m, lang)
+    if not lines:
+        return []
+    return [
+        f"<h3>{escape(tr('history', lang))}</h3>",
+        "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines) + "</ul>",
+        _table(c.history_head(lang), c.history_rows(m, lang), {0, 2, 3}),
+    ]
+
+
 def render_html(m: ReportModel, lang: str = "vi") -> str:
     sec = c.Sections(lang)
     title = c.title(m, lang)
@@ -74,6 +85,7 @@ def render_html(m: ReportModel, lang: str = "vi") -> str:
         _p(c.current_line(m, lang)),
         _table(c.pillar_head(lang), c.pillar_rows(m, lang), {1, 2}),
         _figure(svg.pillar_chart(m, lang, tr("chart_pillars", lang)), tr("chart_pillars", lang)),
+        *_history(m, lang),
         f"<h2>{escape(sec('s_strengths'))}</h2>",
         _p(
             tr(

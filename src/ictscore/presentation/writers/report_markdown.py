@@ -69,6 +69,11 @@ def render_markdown(m: ReportModel, lang: str = "vi") -> str:
     out += [f"## {sec('s_current')}", "", c.current_line(m, lang), ""]
     out += _table(c.pillar_head(lang), c.pillar_rows(m, lang), {1, 2})
     out += pillar_chart(m, lang)
+    history = c.history_lines(m, lang)
+    if history:
+        out += [f"### {tr('history', lang)}", ""]
+        out += [f"- {line}" for line in history] + [""]
+        out += _table(c.history_head(lang), c.history_rows(m, lang), {0, 2, 3})
 
     out += [f"## {sec('s_strengths')}", ""]
     rank = m.overall.delta.baseline_rank or "—"

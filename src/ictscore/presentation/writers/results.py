@@ -18,6 +18,7 @@ from ictscore.planning.compare import Comparison
 from ictscore.planning.whatif import Projection, display_order
 from ictscore.presentation import display, i18n
 from ictscore.presentation.i18n import N_, NP_
+from ictscore.presentation.writers.tables import md_table, text_table
 
 _T = {
     "node": N_("Criterion"),
@@ -207,30 +208,6 @@ def _ranking_rows(p: Projection, lang: str) -> list[list[str]]:
     return rows
 
 
-def _text_table(head: list[str], rows: list[list[str]], right: set[int]) -> str:
-    widths = [
-        max(len(h), *(len(r[k]) for r in rows)) if rows else len(h) for k, h in enumerate(head)
-    ]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(
-            c.rjust(w) if k in right else c.ljust(w)
-            for k, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    return "\n".join([line(head), "  ".join("─" * w for w in widths), *map(line, rows)]) + "\n"
-
-
-def _md_table(head: list[str], rows: list[list[str]], right: set[int]) -> str:
-    def esc(s: str) -> str:
-        return s.replace("|", "\\|")
-
-    sep = ["---:" if k in right else "---" for k in range(len(head))]
-    out = ["| " + " | ".join(map(esc, head)) + " |", "| " + " | ".join(sep) + " |"]
-    out += ["| " + " | ".join(esc(c) for c in r) + " |" for r in rows]
-    return "\n".join(out) + "\n"
-
-
 def _heads(lang: str) -> tuple[list[str], list[str]]:
     focus_head = [
         t("node", lang),
@@ -282,7 +259,7 @@ def projection_to_text(
     fw = crit.framework
     title = fw.name_vi if lang == "vi" else fw.name_en
     focus_head, rank_head = _heads(lang)
-    table = _md_table if markdown else _text_table
+    table = md_table if markdown else text_table
     h = "## " if markdown else ""
     out = [f"{'# ' if markdown else ''}{title} — {p.scenario_name}", ""]
     out += [f"{h}{t('focus', lang)}: {p.result.names[p.focus]} ({p.focus})", ""]
@@ -393,7 +370,7 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
             )
         return out.getvalue()
     md = fmt == "markdown"
-    table = _md_table if md else _text_table
+    table = md_table if md else text_table
     right = set(range(1, len(head) - 1))
     out_lines = [table(head, rows, right)]
     for k, name in enumerate(c.names):

@@ -37,9 +37,23 @@ def _edit_log(app: IctscoreApp) -> Screen[Any]:
     return EditLogScreen()
 
 
+def _next_steps(app: IctscoreApp) -> Screen[Any]:
+    from ictscore.tui.screens.next_steps import NextStepsScreen
+
+    return NextStepsScreen(app.session)
+
+
+def _history(app: IctscoreApp) -> Screen[Any]:
+    from ictscore.tui.screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
 EXTRA_SCREENS: dict[str, Callable[[IctscoreApp], Screen[Any]]] = {
     "compare": _compare,
     "help": _help,
     "plan": _plan,
     "edit_log": _edit_log,
+    "next_steps": _next_steps,
+    "history": _history,
 }

@@ -25,9 +25,9 @@ class TranslatedScreen(Screen[None]):
         return out
 
     def on_session_changed(self, message: SessionChanged) -> None:
-        self.session_changed(message.node)
+        self.session_changed(message.node, message.repeat)
 
-    def session_changed(self, node: str | None) -> None:
+    def session_changed(self, node: str | None, repeat: bool = False) -> None:
         """Repaint after a change of the session (see SessionChanged); a screen with a `show`
         repaints all of itself, the main screen only what the change reached."""
         show = getattr(self, "show", None)

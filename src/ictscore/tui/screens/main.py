@@ -97,12 +97,12 @@ class MainScreen(TranslatedScreen):
 
     # --- painting ------------------------------------------------------------------------------
 
-    def session_changed(self, node: str | None) -> None:
-        self.show(node)
+    def session_changed(self, node: str | None, repeat: bool = False) -> None:
+        self.show(node, repeat)
 
-    def show(self, node: str | None = None) -> None:
-        """Repaint every panel from the session, each only where it changed; `node` as in
-        SessionChanged."""
+    def show(self, node: str | None = None, repeat: bool = False) -> None:
+        """Repaint every panel from the session, each only where it changed; `node` and
+        `repeat` as in SessionChanged."""
         app = self.ictapp
         s, lang = app.session, app.lang
         tree = self.query_one(NodeTree)
@@ -118,11 +118,11 @@ class MainScreen(TranslatedScreen):
             tabs.get_tab("tab-ranking").label = tr("Ranking", lang)
             tabs.get_tab("tab-charts").label = tr("Charts", lang)
             self._lang_shown = lang
-        self.show_selection()
+        self.show_selection(now=not repeat)
 
     def show_selection(self, now: bool = False) -> None:
         """The detail of the selected node, and the charts once the keys pause (`now`: at
-        once, as when their tab is opened)."""
+        once, as when their tab is opened or after a change that is not one of a burst)."""
         app = self.ictapp
         self.query_one(NodeDetail).show(app.session, app.lang, self.selected)
         if self._chart_timer is not None:
@@ -311,7 +311,7 @@ class MainScreen(TranslatedScreen):
         if ind is None:
             return
         app = self.ictapp
-        app.apply_edit(lambda s: s.step(ind.id, direction), ind.id)
+        app.apply_edit(lambda s: s.step(ind.id, direction), ind.id, repeat=True)
 
     def action_reset(self) -> None:
         ind = self._need_indicator()
@@ -362,7 +362,7 @@ class MainScreen(TranslatedScreen):
                     parent = parent.parent
                 self.call_after_refresh(tree.move_cursor, tn)
                 self.selected = node
-                self.show_selection()
+                self.show_selection(now=True)
                 tree.focus()
                 return
             stack.extend(tn.children)

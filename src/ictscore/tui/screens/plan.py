@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from ictscore.formats.errors import InputError
+from ictscore.formats.plan import Lever
 from ictscore.planning.levers import LeverGain, LeverModel, Units, lever_gains
 from ictscore.planning.planner import PlanReport, lever_changes, plan
 from ictscore.planning.session import Session
@@ -67,6 +68,15 @@ class PlanScreen(TranslatedScreen):
             "Apply",
             tooltip="Apply the ticked levers to the what-if (one undo takes them back)",
         ),
+        Binding("i", "new_lever", "New lever", tooltip="Add a lever in a form", show=False),
+        Binding("e", "edit_lever", "Edit lever", tooltip="Edit the highlighted lever", show=False),
+        Binding(
+            "delete",
+            "remove_lever",
+            "Remove lever",
+            tooltip="Remove the highlighted lever (ctrl+z brings it back)",
+            show=False,
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -81,6 +91,8 @@ class PlanScreen(TranslatedScreen):
         self.units: Units = ()
         self._last_progress = 0.0
         self._started_at: object = None
+        self._levers_for: object = None
+        """The session's levers the model was built on: a lever edited in the form rebuilds it."""
 
     @property
     def ictapp(self) -> IctscoreApp:
@@ -115,14 +127,17 @@ class PlanScreen(TranslatedScreen):
     # --- state ---------------------------------------------------------------------------------
 
     def _ensure_model(self) -> LeverModel:
-        """The levers bound to the live what-if; a new what-if (an undo) starts afresh."""
+        """The levers bound to the live what-if; a new what-if (an undo) or a lever edited in
+        the form starts afresh."""
         s = self.session
-        if self.model is None or self.model.start is not s.result:
-            self.model = LeverModel(s.engine, s.result, s.focus, s.scenario.file.lever)
-            self.gains = lever_gains(self.model)
-            self.units = self.model.none()
+        m = self.model
+        if m is None or m.start is not s.result or self._levers_for is not s.levers:
+            self._levers_for = s.levers
+            m = self.model = LeverModel(s.engine, s.result, s.focus, s.scenario.file.lever)
+            self.gains = lever_gains(m)
+            self.units = m.none()
             self.report = None
-        return self.model
+        return m
 
     def ticked(self) -> list[str]:
         m = self._ensure_model()
@@ -134,8 +149,9 @@ class PlanScreen(TranslatedScreen):
         lang = self.lang
         self.title = tr("Plan: levers and budget", lang)
         if not self.session.scenario.file.lever:
+            self.query_one(LeverList).clear()  # the last lever may just have been removed
             self.query_one("#plan-result", Static).update(
-                tr("This scenario has no levers ([[lever]] in its file)", lang)
+                tr("This scenario has no levers yet: press i to add one", lang)
             )
             return
         m = self._ensure_model()
@@ -366,6 +382,48 @@ class PlanScreen(TranslatedScreen):
         if self.ictapp.apply_edit(lambda s: s.record_all(changes)):
             self.notify(tr("Applied {n} edits to the what-if (ctrl+z takes them back)", lang, n=n))
             self.dismiss(None)
+
+    # --- levers made in the app --------------------------------------------------------------
+
+    def _highlighted_lever(self) -> Lever | None:
+        levers = self.session.levers
+        row = self.query_one(LeverList).cursor_row
+        return levers[row] if levers and 0 <= row < len(levers) else None
+
+    def action_new_lever(self) -> None:
+        self._lever_form(None)
+
+    def action_edit_lever(self) -> None:
+        lever = self._highlighted_lever()
+        if lever is not None:
+            self._lever_form(lever)
+
+    def _lever_form(self, lever: Lever | None) -> None:
+        from ictscore.tui.screens.lever_form import LeverFormScreen
+
+        if self.running():
+            self.notify(tr("Wait for the optimiser, or stop it (x)", self.lang))
+            return
+        s = self.session
+
+        def done(made: Lever | None) -> None:
+            if made is None:
+                return
+            replaces = None if lever is None else lever.id
+            if self.ictapp.apply_edit(lambda ss: ss.put_lever(made, replaces)):
+                name = made.name_vi if self.lang == "vi" else made.name_en
+                self.notify(tr("Lever saved in the scenario: {name}", self.lang, name=name))
+
+        form = LeverFormScreen(s.scenario.criteria, s.levers, self.lang, lever)
+        self.app.push_screen(form, done)
+
+    def action_remove_lever(self) -> None:
+        lever = self._highlighted_lever()
+        if lever is None or self.running():
+            return
+        if self.ictapp.apply_edit(lambda ss: ss.remove_lever(lever.id)):
+            name = lever.name_vi if self.lang == "vi" else lever.name_en
+            self.notify(tr("Lever removed: {name} (ctrl+z brings it back)", self.lang, name=name))
 
     def action_back(self) -> None:
         self.workers.cancel_group(self, "plan")

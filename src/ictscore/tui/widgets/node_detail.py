@@ -21,7 +21,8 @@ class NodeDetail(Static):
         n = crit.nodes[node]
         t = Text()
         t.append(display.label(crit, node, lang), "bold")
-        t.append(f"  [{node}]\n", "dim")
+        # the id is what `ictscore change --node` takes; a Vietnamese screen shows names only
+        t.append(f"  [{node}]\n" if lang != "vi" else "\n", "dim")
         if isinstance(n, Indicator):
             base = session.baseline_value(node)
             now = session.value(node)

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-from textual.app import RenderResult
-from textual_plotext import PlotextPlot
+from typing import ClassVar
 
 from ictscore.planning.session import Session
-from ictscore.presentation import display
 from ictscore.tui.i18n import tr
+from ictscore.tui.widgets.chart_frame import ExplainedPlot, LegendItem, tick_labels
+
+PERCENT_TICKS = [0.0, 25.0, 50.0, 75.0, 100.0]
 
 
-class PillarChart(PlotextPlot):
+class PillarChart(ExplainedPlot):
     """Drawn at render time, from the size it is rendered at, so labels never depend on when
-    a resize arrived."""
+    a resize arrived. The legend is a line under the chart: inside, plotext paints it over the
+    first bars."""
 
+    MIN_SIZE: ClassVar[tuple[int, int]] = (30, 9)
     _shown: tuple[Session, str] | None = None
 
     def show(self, session: Session, lang: str) -> None:
         self._shown = (session, lang)
         self.refresh()
 
-    def render(self) -> RenderResult:
-        if self._shown is not None:
-            self._draw(*self._shown)
-        return super().render()
-
-    def _draw(self, session: Session, lang: str) -> None:
+    def _draw(self, session: Session, lang: str) -> list[LegendItem]:
         rows = session.pillar_rows()
         bounds = session.engine.bounds
 
@@ -59,17 +57,17 @@ class PillarChart(PlotextPlot):
         names = [n for _, n in series]
         colors = ["blue+", "orange+", "green+", "gray"][: len(series)]
         # the stub types `labels` and `color` wrongly: plotext takes one per series
-        plt.multiple_bar(  # type: ignore[call-arg]
+        plt.multiple_bar(
             ticks,
             [s for s, _ in series],
-            labels=names,
             color=colors,  # type: ignore[arg-type]
         )
         plt.xticks(list(range(1, len(ticks) + 1)), ticks)
-        marks = [0.0, 25.0, 50.0, 75.0, 100.0]  # plotext's own would read "100.0"
-        plt.yticks(marks, [display.short(v, 0, lang) for v in marks])
+        plt.yticks(PERCENT_TICKS, tick_labels(PERCENT_TICKS, lang))
+        plt.ylim(0, max([100.0, *(v for values, _ in series for v in values)]))
         plt.xlabel(key)
         plt.title(tr("Pillars", lang) + " (% max)")
+        return [("█", name, c) for name, c in zip(names, colors, strict=True)]
 
 
 def _short(label: str, room: int) -> str:

@@ -3,16 +3,15 @@ grow and the plan is only partly delivered."""
 
 from __future__ import annotations
 
-from textual.app import RenderResult
-from textual_plotext import PlotextPlot
-
 from ictscore.planning.montecarlo import RankDistribution
 from ictscore.presentation import display
 from ictscore.tui.i18n import tr
+from ictscore.tui.widgets.chart_frame import ExplainedPlot, LegendItem, nice_ticks, tick_labels
 
 
-class RankDistributionChart(PlotextPlot):
-    """Drawn at render time from the last `show`, like the other charts."""
+class RankDistributionChart(ExplainedPlot):
+    """Drawn at render time from the last `show`, like the other charts; one series, so the
+    title is its legend."""
 
     _shown: tuple[RankDistribution | None, str] | None = None
 
@@ -20,23 +19,21 @@ class RankDistributionChart(PlotextPlot):
         self._shown = (dist, lang)
         self.refresh()
 
-    def render(self) -> RenderResult:
-        if self._shown is not None:
-            self._draw(*self._shown)
-        return super().render()
-
-    def _draw(self, dist: RankDistribution | None, lang: str) -> None:
+    def _draw(self, dist: RankDistribution | None, lang: str) -> list[LegendItem]:
         plt = self.plt
         plt.clear_figure()
         if dist is None:
             plt.title(tr("Run the optimiser (o) to see the rank distribution", lang))
-            return
+            return []
         ranks = sorted(dist.counts)
         share = [100.0 * dist.counts[r] / dist.draws for r in ranks]
         # explicit colours: plotext's default ones come from a set (a new order every run)
         plt.bar([f"#{r}" for r in ranks], share, color="blue+", width=0.6)
-        plt.ylabel("%")
+        top = max(share, default=0.0)
+        ticks = nice_ticks(0.0, top, 4) if top > 0 else [0.0]
+        plt.yticks(ticks, [f"{t} %" for t in tick_labels(ticks, lang)])
         plt.title(tr("Rank distribution (Monte Carlo)", lang))
+        return []
 
 
 def summary(dist: RankDistribution, lang: str) -> str:

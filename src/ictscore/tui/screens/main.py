@@ -22,10 +22,8 @@ from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets import retitle
 from ictscore.tui.widgets.node_detail import NodeDetail
 from ictscore.tui.widgets.node_tree import NodeTree
-from ictscore.tui.widgets.pillar_chart import PillarChart
 from ictscore.tui.widgets.ranking_table import RankingTable
 from ictscore.tui.widgets.summary_panel import SummaryPanel
-from ictscore.tui.widgets.sweep_chart import SweepChart
 from ictscore.tui.widgets.value_editor import ValueEditor
 
 if TYPE_CHECKING:
@@ -65,6 +63,7 @@ class MainScreen(TranslatedScreen):
         self._lang_shown = ""
         self._chart_timer: Timer | None = None
         self.chart_draws = 0
+        self._charts_made = False
         """How many times the charts were given new content (tests check the debounce)."""
 
     @property
@@ -83,9 +82,9 @@ class MainScreen(TranslatedScreen):
                 with TabbedContent(id="tabs"):
                     with TabPane("Ranking", id="tab-ranking"):
                         yield RankingTable(id="ranking")
-                    with TabPane("Charts", id="tab-charts"):
-                        yield PillarChart(id="pillars")
-                        yield SweepChart(id="sweep")
+                    # the charts are made when their tab is first opened: plotting imports
+                    # plotext, a tenth of a second the first screen does not need
+                    yield TabPane("Charts", id="tab-charts")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -128,7 +127,7 @@ class MainScreen(TranslatedScreen):
         if self._chart_timer is not None:
             self._chart_timer.stop()
             self._chart_timer = None
-        if self.query_one(TabbedContent).active != "tab-charts":
+        if self.query_one(TabbedContent).active != "tab-charts" or not self._charts_made:
             return  # drawn when their tab is opened
         if now:
             self._draw_charts()
@@ -136,6 +135,9 @@ class MainScreen(TranslatedScreen):
             self._chart_timer = self.set_timer(CHART_PAUSE, self._draw_charts)
 
     def _draw_charts(self) -> None:
+        from ictscore.tui.widgets.pillar_chart import PillarChart
+        from ictscore.tui.widgets.sweep_chart import SweepChart
+
         self._chart_timer = None
         app = self.ictapp
         s, lang = app.session, app.lang
@@ -144,7 +146,13 @@ class MainScreen(TranslatedScreen):
         self.chart_draws += 1
 
     @on(TabbedContent.TabActivated)
-    def _tab(self) -> None:
+    async def _tab(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-charts" and not self._charts_made:
+            from ictscore.tui.widgets.pillar_chart import PillarChart
+            from ictscore.tui.widgets.sweep_chart import SweepChart
+
+            self._charts_made = True
+            await event.pane.mount(PillarChart(id="pillars"), SweepChart(id="sweep"))
         self.show_selection(now=True)
 
     @on(Tree.NodeHighlighted)

@@ -20,6 +20,9 @@ from ictscore.formats.errors import InputError
 from ictscore.formats.names import EntityNames, load_entity_list
 
 from ..conftest import CRITERIA
+from .conftest import NEW as NEW_UNITS
+from .conftest import OLD as OLD_UNITS
+from .conftest import write_lists
 
 NEW = CRITERIA / "entities" / "vn-provinces-2025.toml"
 OLD = CRITERIA / "entities" / "vn-provinces.toml"
@@ -119,50 +122,6 @@ def test_the_former_list_says_when_each_unit_ended_and_what_it_became(
 
 # --- the loader's checks, on any list ---------------------------------------------------------
 
-OLD_DEPTS = """\
-[list]
-id = "so-2024"
-
-[[entity]]
-id = "so-tttt"
-name = "Sở Thông tin và Truyền thông"
-ended = 2025-03-01
-became = "so-khcn"
-
-[[entity]]
-id = "so-khcn"
-name = "Sở Khoa học và Công nghệ"
-ended = 2025-03-01
-became = "so-khcn"
-
-[[entity]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-"""
-
-NEW_DEPTS = """\
-[list]
-id = "so-2025"
-predecessors = "old.toml"
-
-[[entity]]
-id = "so-khcn"
-name = "Sở Khoa học và Công nghệ"
-formed_from = ["so-khcn", "so-tttt"]
-formed = 2025-03-01
-
-[[entity]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-formed_from = ["so-noi-vu"]
-"""
-
-
-def write(tmp_path: Path, old_text: str = OLD_DEPTS, new_text: str = NEW_DEPTS) -> Path:
-    (tmp_path / "old.toml").write_text(old_text, encoding="utf-8")
-    (tmp_path / "new.toml").write_text(new_text, encoding="utf-8")
-    return tmp_path / "new.toml"
-
 
 def problems(path: Path) -> list[str]:
     with pytest.raises(InputError) as exc:
@@ -170,99 +129,101 @@ def problems(path: Path) -> list[str]:
     return [str(p) for p in exc.value.problems]
 
 
-def test_a_department_merger_loads(tmp_path: Path) -> None:
-    names = load_entity_list(write(tmp_path))
-    assert names.merged("so-khcn") and not names.merged("so-noi-vu")
+def _changed(text: str, old: str, new: str) -> str:
+    """`text` with `old` replaced, asserting there was one to replace (else the test is void)."""
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def new_list(tmp_path: Path, old: str, new: str) -> Path:
+    return write_lists(tmp_path, new=_changed(NEW_UNITS, old, new))
+
+
+def old_list(tmp_path: Path, old: str, new: str) -> Path:
+    return write_lists(tmp_path, old=_changed(OLD_UNITS, old, new))
+
+
+def test_a_department_merger_loads(unit_lists: Path) -> None:
+    names = load_entity_list(unit_lists)
+    assert names.merged("so-ab") and names.merged("so-c") and not names.merged("so-e")
     assert names.has_mergers()
+    assert names.records["so-ab"].formed == dt.date(2025, 3, 1)  # the date both lists agree on
 
 
 def test_a_former_unit_left_out_is_named(tmp_path: Path) -> None:
-    path = write(tmp_path, new_text=NEW_DEPTS.replace(', "so-tttt"]', "]"))
-    msgs = problems(path)
-    assert any("are in no unit's formed_from: so-tttt" in m for m in msgs), msgs
+    msgs = problems(new_list(tmp_path, '["so-a", "so-b"]', '["so-a"]'))
+    assert any("are in no unit's formed_from: so-b" in m for m in msgs), msgs
 
 
 def test_a_unit_in_two_new_units_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path, new_text=NEW_DEPTS.replace('["so-noi-vu"]', '["so-noi-vu", "so-tttt"]'))
-    msgs = problems(path)
-    assert any(
-        "'so-tttt' is in the formed_from of both 'so-khcn' and 'so-noi-vu'" in m for m in msgs
-    )
-    assert any("new.toml:" in m and "[entity[2].formed_from]" in m for m in msgs)
+    msgs = problems(new_list(tmp_path, '["so-e"]', '["so-e", "so-b"]'))
+    assert any("'so-b' is in the formed_from of both 'so-ab' and 'so-e'" in m for m in msgs), msgs
+    assert any("new.toml:" in m and "[entity[3].formed_from]" in m for m in msgs), msgs
 
 
 def test_the_two_lists_must_agree_on_what_a_unit_became(tmp_path: Path) -> None:
-    path = write(
+    path = old_list(
         tmp_path,
-        old_text=OLD_DEPTS.replace(
-            'became = "so-khcn"\n\n[[entity]]\nid = "so-khcn"',
-            'became = "so-noi-vu"\n\n[[entity]]\nid = "so-khcn"',
-        ),
+        'name = "Sở B"\nended = 2025-03-01\nbecame = "so-ab"',
+        'name = "Sở B"\nended = 2025-03-01\nbecame = "so-e"',
     )
     msgs = problems(path)
-    assert any("says it became 'so-noi-vu'" in m and "so-tttt" in m for m in msgs), msgs
+    assert any("says it became 'so-e'" in m and "so-b" in m for m in msgs), msgs
 
 
 def test_a_merged_unit_the_old_list_says_nothing_of(tmp_path: Path) -> None:
-    old_text = OLD_DEPTS.replace(
-        'ended = 2025-03-01\nbecame = "so-khcn"\n\n[[entity]]\nid = "so-noi-vu"',
-        '\n[[entity]]\nid = "so-noi-vu"',
+    path = old_list(
+        tmp_path, 'name = "Sở C"\nended = 2025-03-01\nbecame = "so-c"\n', 'name = "Sở C"\n'
     )
-    msgs = problems(write(tmp_path, old_text=old_text))
-    assert any("'so-khcn' was formed from 'so-khcn', but old.toml does not say" in m for m in msgs)
+    msgs = problems(path)
+    assert any("'so-c' was formed from 'so-c', but old.toml does not say" in m for m in msgs), msgs
 
 
 def test_dates_must_agree(tmp_path: Path) -> None:
-    msgs = problems(
-        write(tmp_path, new_text=NEW_DEPTS.replace("formed = 2025-03-01", "formed = 2025-07-01"))
-    )
+    msgs = problems(new_list(tmp_path, "formed = 2025-03-01", "formed = 2025-07-01"))
     assert any(
-        "ended on 2025-03-01 in old.toml, but 'so-khcn' was formed on 2025-07-01" in m for m in msgs
-    )
+        "ended on 2025-03-01 in old.toml, but 'so-ab' was formed on 2025-07-01" in m for m in msgs
+    ), msgs
 
 
 def test_unknown_former_id_has_a_hint(tmp_path: Path) -> None:
-    msgs = problems(write(tmp_path, new_text=NEW_DEPTS.replace('"so-tttt"]', '"so-ttt"]')))
-    assert any("'so-ttt' is not a unit of old.toml (did you mean 'so-tttt'?)" in m for m in msgs)
+    msgs = problems(new_list(tmp_path, '"so-d"]', '"so-dd"]'))
+    assert any("'so-dd' is not a unit of old.toml (did you mean 'so-d'?)" in m for m in msgs), msgs
 
 
 def test_every_unit_says_what_it_was_formed_from(tmp_path: Path) -> None:
-    msgs = problems(
-        write(tmp_path, new_text=NEW_DEPTS.replace('formed_from = ["so-noi-vu"]\n', ""))
-    )
-    assert any("'so-noi-vu' does not say what it was formed from" in m for m in msgs)
+    msgs = problems(new_list(tmp_path, 'formed_from = ["so-e"]\n', ""))
+    assert any("'so-e' does not say what it was formed from" in m for m in msgs), msgs
 
 
 def test_formed_from_needs_a_predecessor_list(tmp_path: Path) -> None:
-    msgs = problems(write(tmp_path, new_text=NEW_DEPTS.replace('predecessors = "old.toml"\n', "")))
-    assert any("add predecessors" in m for m in msgs)
+    msgs = problems(new_list(tmp_path, 'predecessors = "old.toml"\n', ""))
+    assert any("add predecessors" in m for m in msgs), msgs
 
 
 def test_missing_or_circular_predecessors(tmp_path: Path) -> None:
-    msgs = problems(write(tmp_path, new_text=NEW_DEPTS.replace("old.toml", "gone.toml")))
-    assert any("predecessors file not found: gone.toml" in m for m in msgs)
-    circular = OLD_DEPTS.replace('id = "so-2024"', 'id = "so-2024"\npredecessors = "new.toml"')
-    msgs = problems(write(tmp_path, old_text=circular))
-    assert any("leads back to this list" in m for m in msgs)
+    msgs = problems(new_list(tmp_path, "old.toml", "gone.toml"))
+    assert any("predecessors file not found: gone.toml" in m for m in msgs), msgs
+    msgs = problems(
+        old_list(tmp_path, 'id = "so-2024"', 'id = "so-2024"\npredecessors = "new.toml"')
+    )
+    assert any("leads back to this list" in m for m in msgs), msgs
 
 
 def test_an_end_without_a_successor(tmp_path: Path) -> None:
-    msgs = problems(
-        write(
-            tmp_path,
-            old_text=OLD_DEPTS.replace(
-                'became = "so-khcn"\n\n[[entity]]\nid = "so-noi-vu"',
-                '\n[[entity]]\nid = "so-noi-vu"',
-            ),
-        )
+    path = old_list(
+        tmp_path,
+        'name = "Sở D"\nended = 2025-03-01\nbecame = "so-c"\n',
+        'name = "Sở D"\nended = 2025-03-01\n',
     )
-    assert any("gives ended without became" in m for m in msgs)
+    msgs = problems(path)
+    assert any("gives ended without became" in m for m in msgs), msgs
 
 
 def test_validate_reports_lineage_problems_with_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, new_text=NEW_DEPTS.replace(', "so-tttt"]', "]"))
+    path = new_list(tmp_path, '["so-a", "so-b"]', '["so-a"]')
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err

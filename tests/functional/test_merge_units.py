@@ -58,60 +58,6 @@ method = "weighted_mean"
 children = [{ node = "nhan_thuc", weight = 1 }, { node = "truc_tuyen", weight = 3 }]
 """
 
-OLD = """\
-[list]
-id = "so-2024"
-
-[[entity]]
-id = "so-a"
-name = "Sở A"
-ended = 2025-03-01
-became = "so-ab"
-
-[[entity]]
-id = "so-b"
-name = "Sở B"
-ended = 2025-03-01
-became = "so-ab"
-
-[[entity]]
-id = "so-c"
-name = "Sở C"
-ended = 2025-03-01
-became = "so-c"
-
-[[entity]]
-id = "so-d"
-name = "Sở D"
-ended = 2025-03-01
-became = "so-c"
-
-[[entity]]
-id = "so-e"
-name = "Sở E"
-"""
-
-NEW = """\
-[list]
-id = "so-2025"
-predecessors = "old.toml"
-
-[[entity]]
-id = "so-ab"
-name = "Sở AB"
-formed_from = ["so-a", "so-b"]
-
-[[entity]]
-id = "so-c"
-name = "Sở C (mới)"
-formed_from = ["so-c", "so-d"]
-
-[[entity]]
-id = "so-e"
-name = "Sở E"
-formed_from = ["so-e"]
-"""
-
 FORMER_DATA = """\
 id,name,nhan_thuc,truc_tuyen,source
 so-a,Sở A,0.2,10,minh họa
@@ -134,16 +80,15 @@ value = 60
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
+def folder(unit_lists: Path) -> Path:
+    """The lists of conftest.py, with a framework, data of the former units and a scenario."""
     for name, text in {
         "criteria.toml": CRITERIA,
-        "old.toml": OLD,
-        "new.toml": NEW,
         "data.csv": FORMER_DATA,
         "scenario.toml": SCENARIO,
     }.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+        (unit_lists.parent / name).write_text(text, encoding="utf-8")
+    return unit_lists.parent
 
 
 def ranked(folder: Path, data: str | None = None, entities: Path | None = None) -> Dataset:

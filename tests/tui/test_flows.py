@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -25,15 +22,9 @@ from ictscore.tui.widgets.ranking_table import RankingTable
 from ictscore.tui.widgets.summary_panel import SummaryPanel
 from ictscore.tui.widgets.sweep_chart import SweepChart
 
-MakeApp = Callable[..., IctscoreApp]
-ONLINE = "hd_ty_le_nop_truc_tuyen"
+from .conftest import ONLINE, SIZE, MakeApp, beside, done, find, journal_of
+
 DEPT = "bac-giang-department-dti.toml"
-SIZE = (120, 40)
-
-
-async def done(app: IctscoreApp) -> None:
-    """Wait for the app's workers, but never forever: an unexpected dialog fails the test."""
-    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=15)
 
 
 def summary(app: IctscoreApp) -> str:
@@ -42,14 +33,6 @@ def summary(app: IctscoreApp) -> str:
 
 def rank(app: IctscoreApp) -> int | None:
     return app.session.result.rank(app.session.focus)
-
-
-async def find(pilot: Pilot[None], text: str) -> None:
-    await pilot.press("slash")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_edit_changes_the_rank(make_app: MakeApp) -> None:
@@ -144,7 +127,7 @@ async def test_save_writes_the_file(make_app: MakeApp, scenario_copy: Path) -> N
     assert 'node = "nt_hop_ban_chi_dao"\nvalue = 4.0' in text
     reloaded = load_scenario(scenario_copy)
     assert [c.node for c in reloaded.applied()] == [ONLINE, "nt_hop_ban_chi_dao"]
-    assert not scenario_copy.with_name(f".{scenario_copy.name}.journal").exists()
+    assert not journal_of(scenario_copy).exists()
 
 
 async def test_saving_keeps_a_comment_in_the_change_log_without_asking(
@@ -220,7 +203,7 @@ async def test_recovery_after_a_crash(make_app: MakeApp, scenario_copy: Path) ->
         await pilot.pause()
         assert rank(first) == 11
         # the terminal is killed: no save, no quit dialog; the journal is on disk already
-    journal = scenario_copy.with_name(f".{scenario_copy.name}.journal")
+    journal = journal_of(scenario_copy)
     assert journal.exists()
     second = make_app()
     async with second.run_test(size=SIZE) as pilot:
@@ -251,15 +234,13 @@ async def test_quit_with_unsaved_changes_asks(make_app: MakeApp, scenario_copy: 
         await pilot.click("#choice-discard")
         await done(app)
     assert app.return_code == 0
-    assert not scenario_copy.with_name(f".{scenario_copy.name}.journal").exists()
+    assert not journal_of(scenario_copy).exists()
     assert "[[change]]" in scenario_copy.read_text()
 
 
 def plan_b(scenario: Path) -> Path:
     """A second saved scenario beside the first: 20 % online instead of 30 %."""
-    other = scenario.parent / "plan-b.toml"
-    other.write_text(scenario.read_text().replace("value = 30", "value = 20"), encoding="utf-8")
-    return other
+    return beside(scenario, "plan-b.toml", "value = 30", "value = 20")
 
 
 async def test_compare_screen(make_app: MakeApp, scenario_copy: Path) -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import errno
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from ictscore.formats import scenario_toml
 from ictscore.formats.scenario import load_scenario
@@ -19,30 +16,13 @@ from ictscore.tui.screens.confirm import ChoiceScreen
 from ictscore.tui.screens.main import MainScreen
 from ictscore.tui.screens.prompt import PromptScreen
 
-MakeApp = Callable[..., IctscoreApp]
-ONLINE = "hd_ty_le_nop_truc_tuyen"
-SIZE = (120, 40)
+from .conftest import ONLINE, SIZE, MakeApp, beside, done, find, journal_of
+
 S766 = "bac-giang-766-2024.toml"
-
-
-async def done(app: IctscoreApp) -> None:
-    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=15)
-
-
-async def find(pilot: Pilot[None], text: str) -> None:
-    await pilot.press("slash")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def messages(app: IctscoreApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
-
-
-def journal_of(path: Path) -> Path:
-    return path.with_name(f".{path.name}.journal")
 
 
 async def test_escape_on_restore_keeps_the_journal(make_app: MakeApp, scenario_copy: Path) -> None:
@@ -245,11 +225,7 @@ async def test_a_group_the_data_supplies_says_so_and_can_be_edited_within_its_bo
 async def test_compare_with_another_focus_shows_each_baseline(
     make_app: MakeApp, scenario_copy: Path
 ) -> None:
-    peer = scenario_copy.with_name("peer.toml")
-    peer.write_text(
-        scenario_copy.read_text("utf-8").replace('focus = "so-noi-vu"', 'focus = "so-tu-phap"'),
-        "utf-8",
-    )
+    beside(scenario_copy, "peer.toml", 'focus = "so-noi-vu"', 'focus = "so-tu-phap"')
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

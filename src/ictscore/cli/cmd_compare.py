@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    comp = compare([p for _, p in loaded], [s.applied() for s, _ in loaded])
+    files = [path.stem for path in args.scenarios]
+    comp = compare([p for _, p in loaded], [s.applied() for s, _ in loaded], files)
     crit = loaded[0][1].result.criteria
     emit(writers.text(ComparisonDoc(comp, crit), args.format, args.lang), args.output, args.lang)
     return 0

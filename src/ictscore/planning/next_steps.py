@@ -22,7 +22,8 @@ from ictscore.formats.plan import Lever
 from ictscore.formats.values import Value
 from ictscore.planning.levers import LeverModel, all_requires
 from ictscore.planning.seek import candidates, seekable
-from ictscore.planning.sweep import step_of
+from ictscore.planning.sweep import step_of, tidy
+from ictscore.scoring.base import TIE_TOLERANCE
 
 EPS = 1e-9
 
@@ -141,7 +142,7 @@ def _next_value(
 
     def earns(v: Value) -> bool:
         r = engine.update(start, focus, node_id, v)
-        return (r.scores[node_id][i] or 0.0) > own + EPS * max(1.0, abs(own))
+        return (r.scores[node_id][i] or 0.0) > own + TIE_TOLERANCE * max(1.0, abs(own))
 
     if isinstance(node, Aggregate):
         lo, hi = engine.bounds[node_id]
@@ -150,7 +151,7 @@ def _next_value(
         step = max(unit, _nice_step(hi - lo) if math.isfinite(hi - lo) else unit)
         if x >= hi - EPS:
             return None
-        return _tidy(min(hi, x + step))
+        return tidy(min(hi, x + step))
     grid = candidates(node, cur)
     if grid is not None:
         for v in grid:  # nearest first: the first that earns is the next step
@@ -163,7 +164,7 @@ def _next_value(
     x = float(cur)
     end = node.range[1 if up else 0] if node.range is not None else node.rule.saturation(node)
     for k in range(1, 10_001):
-        v = _tidy(x + k * step if up else x - k * step)
+        v = tidy(x + k * step if up else x - k * step)
         if end is not None and ((v > end + EPS) if up else (v < end - EPS)):
             v = end
         if earns(v):
@@ -186,16 +187,14 @@ def _nice_step(span: float) -> float:
     return float(nice * 10.0**exp)
 
 
-def _tidy(v: float) -> float:
-    return float(round(v, 10))
-
-
 def _gap_above(r: Result, focus: str) -> float | None:
     mine = r.score(focus)
     if mine is None:
         return None
     above = [
-        s for s in r.scores[r.criteria.root] if s is not None and s > mine + EPS * max(1, mine)
+        s
+        for s in r.scores[r.criteria.root]
+        if s is not None and s > mine + TIE_TOLERANCE * max(1, mine)
     ]
     return min(above) - mine if above else None
 

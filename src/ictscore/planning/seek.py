@@ -24,6 +24,7 @@ from ictscore.formats.criteria import Aggregate, Indicator
 from ictscore.formats.values import Value
 from ictscore.planning.levers import Progress
 from ictscore.planning.reasons import Reason
+from ictscore.planning.sweep import tidy
 
 BISECTIONS = 60
 UNBOUNDED_LIMIT = 1e15
@@ -276,11 +277,7 @@ class _Grid(Sequence[Value]):
             k += self.n
         if not 0 <= k < self.n:
             raise IndexError(k)
-        return _tidy(self.anchor + (self.first + k) * self.step)
-
-
-def _tidy(v: float) -> float:
-    return float(round(v, 10))
+        return tidy(self.anchor + (self.first + k) * self.step)
 
 
 def _saturation(ind: Indicator, x: float) -> float:
@@ -322,7 +319,7 @@ def _continuous(
     d = engine.criteria.decimals(node)
     unit = 10.0**-d
     value = (math.ceil(hi / unit - 1e-9) if higher else math.floor(hi / unit + 1e-9)) * unit
-    value = _tidy(min(end, value) if higher else max(end, value))
+    value = tidy(min(end, value) if higher else max(end, value))
     r = at(value)
     if not ok(r):  # rounding went past the end of the range: keep the exact answer
         value, r = hi, at(hi)

@@ -63,10 +63,12 @@ def stepped(ind: Indicator, current: Value | None, direction: int) -> Value:
     value = lo + n * step
     if ind.range is not None:
         value = max(ind.range[0], min(ind.range[1], value))
-    return _clean(value)
+    return tidy(value)
 
 
-def _clean(v: float) -> float:
+def tidy(v: float) -> float:
+    """A value reached by steps, rid of float noise (0.1 + 0.2 → 0.3), so that a step lands on
+    the value a user would type; one rounding for every planner that steps a value."""
     return float(round(v, 10))
 
 
@@ -91,7 +93,7 @@ def sweep_values(ind: Indicator, current: Value | None = None) -> list[Value]:
     extra: list[float] = [hi, *ind.rule.thresholds(ind)]
     if current is not None and not isinstance(current, str):
         extra.append(float(current))
-    values = {_clean(v) for v in grid + extra if lo - 1e-9 <= v <= hi + 1e-9}
+    values = {tidy(v) for v in grid + extra if lo - 1e-9 <= v <= hi + 1e-9}
     return [float(v) for v in sorted(values)]
 
 

@@ -13,8 +13,7 @@ from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.planning.next_steps import NextStep, NextSteps
 from ictscore.presentation import describe, display, i18n
 from ictscore.presentation.i18n import N_
-from ictscore.presentation.writers.plans import _csv
-from ictscore.presentation.writers.tables import for_format
+from ictscore.presentation.writers.tables import csv_table, for_format, json_number
 
 _T = {
     "node": N_("Criterion"),
@@ -39,30 +38,26 @@ def _lever(names: dict[str, dict[str, str]], s: NextStep, lang: str) -> str:
     return f"{name} × {s.lever.units}" if s.lever.units > 1 else name
 
 
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(x, 6)
-
-
 def next_json(ans: NextSteps, names: dict[str, str]) -> dict[str, Any]:
     def step(s: NextStep) -> dict[str, Any]:
         out: dict[str, Any] = {
             "node": s.node,
             "from": s.start,
             "to": s.to,
-            "gain": _r(s.gain),
-            "node_gain": _r(s.node_gain),
-            "score": _r(s.score),
+            "gain": json_number(s.gain),
+            "node_gain": json_number(s.node_gain),
+            "score": json_number(s.score),
             "rank": s.rank,
-            "gap_above": _r(s.gap_above),
+            "gap_above": json_number(s.gap_above),
         }
         if s.lever is not None:
             out["lever"] = {"id": s.lever.lever, "units": s.lever.units, "cost": s.lever.cost}
-            out["per_100m"] = _r(s.per_cost)
+            out["per_100m"] = json_number(s.per_cost)
         return out
 
     return {
         "focus": {"id": ans.focus, "name": names.get(ans.focus, ans.focus)},
-        "start": {"score": _r(ans.start_score), "rank": ans.start_rank},
+        "start": {"score": json_number(ans.start_score), "rank": ans.start_rank},
         "steps": [step(s) for s in ans.steps],
     }
 
@@ -97,12 +92,12 @@ def render_next(
         for s in ans.steps
     ]
     if fmt == "csv":
-        return _csv(
+        return csv_table(
             ["node", "from", "to", "gain", "rank", "gap_above", "lever", "cost"],
             [
                 [
-                    s.node, str(s.start), str(s.to), repr(_r(s.gain)), str(s.rank),
-                    "" if s.gap_above is None else repr(_r(s.gap_above)),
+                    s.node, str(s.start), str(s.to), repr(json_number(s.gain)), str(s.rank),
+                    "" if s.gap_above is None else repr(json_number(s.gap_above)),
                     s.lever.lever if s.lever else "", "" if s.lever is None else repr(s.lever.cost),
                 ]
                 for s in ans.steps

@@ -7,8 +7,6 @@ Floats are rounded to 6 decimals so that the golden files do not depend on float
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -20,7 +18,7 @@ from ictscore.planning.seek import SeekAnswer
 from ictscore.presentation import display, i18n
 from ictscore.presentation.i18n import N_, NP_
 from ictscore.presentation.reasons import reason_text
-from ictscore.presentation.writers.tables import for_format
+from ictscore.presentation.writers.tables import csv_table, for_format, json_number
 
 _T = {
     "lever": N_("Lever"),
@@ -59,10 +57,6 @@ _T = {
 }
 
 
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(x, 6)
-
-
 # --- plan ------------------------------------------------------------------------------------
 
 
@@ -82,8 +76,8 @@ def plan_json(rep: PlanReport) -> dict[str, Any]:
         "levers": rep.chosen,
         "units": {lv.id: u for lv, u in zip(m.levers, o.units, strict=True) if u},
         "cost": o.cost,
-        "start": {"score": _r(rep.start.score(f)), "rank": rep.start.rank(f)},
-        "projected": {"score": _r(o.score), "rank": o.rank},
+        "start": {"score": json_number(rep.start.score(f)), "rank": rep.start.rank(f)},
+        "projected": {"score": json_number(o.score), "rank": o.rank},
         "values": {n: v for n, v in m.values(o.units).items()},
         "lever_gains": [
             {
@@ -92,10 +86,10 @@ def plan_json(rep: PlanReport) -> dict[str, Any]:
                 "name_en": m.levers[m.index[g.lever]].name_en,
                 "estimate": m.levers[m.index[g.lever]].estimate,
                 "cost": g.cost,
-                "score_gain": _r(g.score_gain),
+                "score_gain": json_number(g.score_gain),
                 "rank_gain": g.rank_gain,
-                "score_per_100m": _r(g.score_per_100m),
-                "rank_per_100m": _r(g.rank_per_100m),
+                "score_per_100m": json_number(g.score_per_100m),
+                "rank_per_100m": json_number(g.rank_per_100m),
             }
             for g in rep.gains
         ],
@@ -103,7 +97,7 @@ def plan_json(rep: PlanReport) -> dict[str, Any]:
     if rep.next_year is not None:
         a = rep.next_year.attribution
         out["next_year"] = {
-            "score": _r(rep.next_year.result.score(f)),
+            "score": json_number(rep.next_year.result.score(f)),
             "rank": rep.next_year.result.rank(f),
             "attribution": {
                 "from_rank": a.before_rank,
@@ -115,7 +109,7 @@ def plan_json(rep: PlanReport) -> dict[str, Any]:
         }
     if rep.distribution is not None:
         d = rep.distribution.as_dict()
-        d["mean_score"] = _r(rep.distribution.mean_score)
+        d["mean_score"] = json_number(rep.distribution.mean_score)
         out["monte_carlo"] = d
     return out
 
@@ -125,7 +119,7 @@ def render_plan(rep: PlanReport, fmt: str, lang: str) -> str:
         return json.dumps(plan_json(rep), ensure_ascii=False, indent=2) + "\n"
     head, rows, right = _lever_rows(rep, lang)
     if fmt == "csv":
-        return _csv(head, rows)
+        return csv_table(head, rows)
     table = for_format(fmt)
     lines = _plan_summary(rep, lang)
     if fmt == "markdown":
@@ -206,21 +200,18 @@ def _plan_summary(rep: PlanReport, lang: str) -> list[str]:
     return lines
 
 
-def _csv(head: list[str], rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(head)
-    w.writerows(rows)
-    return out.getvalue()
-
-
 # --- seek ------------------------------------------------------------------------------------
 
 
 def combination_json(c: Combination | None) -> dict[str, Any] | None:
     if c is None:
         return None
-    return {"values": c.values, "cost": _r(c.cost), "score": _r(c.score), "rank": c.rank}
+    return {
+        "values": c.values,
+        "cost": json_number(c.cost),
+        "score": json_number(c.score),
+        "rank": c.rank,
+    }
 
 
 def seek_json(
@@ -230,14 +221,14 @@ def seek_json(
         "focus": {"id": ans.focus, "name": names.get(ans.focus, ans.focus)},
         "goal": ans.goal.describe(),
         "target_rank": ans.target_rank,
-        "start": {"score": _r(ans.start_score), "rank": ans.start_rank},
+        "start": {"score": json_number(ans.start_score), "rank": ans.start_rank},
         "options": [
             {
                 "node": o.node,
                 "from": o.start_value,
                 "value": o.value,
                 "rank": o.rank,
-                "score": _r(o.score),
+                "score": json_number(o.score),
                 "verified": o.verified,
             }
             for o in ans.options
@@ -279,8 +270,8 @@ def render_seek(
         for o in ans.options
     ]
     if fmt == "csv":
-        return _csv(["node", "from", "value", "rank", "score"], [
-            [o.node, str(o.start_value), str(o.value), str(o.rank), repr(_r(o.score))]
+        return csv_table(["node", "from", "value", "rank", "score"], [
+            [o.node, str(o.start_value), str(o.value), str(o.rank), repr(json_number(o.score))]
             for o in ans.options
         ])  # fmt: skip
     table = for_format(fmt)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.scenario import Change
 from ictscore.formats.values import Value
@@ -10,6 +12,9 @@ from ictscore.presentation.history import latest_lines, lineage_line, series_lab
 from ictscore.presentation.report_model import Pillar, ReportModel, Standout
 from ictscore.presentation.report_plan import PlanSummary
 from ictscore.presentation.words import places, tr
+
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+"""Bold as the report's sentences mark it (`**...**`), which each format renders its own way."""
 
 
 class Sections:

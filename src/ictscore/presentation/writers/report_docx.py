@@ -35,7 +35,6 @@ library and its words are text, in the document's font.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 
 from docx import Document as new_document
@@ -80,9 +79,6 @@ BAD_RGB = (0xC0, 0x50, 0x4D)
 BAR_MM = 3.5
 CHART_BAR_MM = 74.0
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
 # --- runs, paragraphs, tables -------------------------------------------------------------------
 
 
@@ -122,7 +118,7 @@ def _run(p: Paragraph, text: str, size: float, bold: bool = False, italic: bool 
 def _runs(p: Paragraph, text: str, size: float, bold: bool = False, italic: bool = False) -> None:
     """Text with the report's `**bold**` marks as bold runs."""
     pos = 0
-    for mark in _BOLD.finditer(text):
+    for mark in c.BOLD.finditer(text):
         if mark.start() > pos:
             _run(p, text[pos : mark.start()], size, bold, italic)
         _run(p, mark.group(1), size, True, italic)

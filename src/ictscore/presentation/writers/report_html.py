@@ -6,7 +6,6 @@ external resources, so it opens the same from a mail attachment as from a web se
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from ictscore.presentation.report_model import ReportModel
@@ -27,11 +26,9 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .9em; color: #444; }
 """
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
 
 def _p(text: str) -> str:
-    return "<p>" + _BOLD.sub(r"<strong>\1</strong>", escape(text)) + "</p>"
+    return "<p>" + c.BOLD.sub(r"<strong>\1</strong>", escape(text)) + "</p>"
 
 
 def _table(

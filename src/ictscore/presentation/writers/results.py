@@ -296,8 +296,16 @@ def render_projection(
 def comparison_json(c: Comparison) -> dict[str, Any]:
     return {
         "scenarios": [
-            {"name": n, "focus": f, "changes": [x.model_dump(exclude_none=True) for x in chs]}
-            for n, f, chs in zip(c.names, c.focus, c.changes, strict=True)
+            {
+                "name": n,
+                "label": lab,
+                "file": file,
+                "focus": f,
+                "changes": [x.model_dump(exclude_none=True) for x in chs],
+            }
+            for n, lab, file, f, chs in zip(
+                c.names, c.labels, c.files, c.focus, c.changes, strict=True
+            )
         ],
         "nodes": [
             {
@@ -321,9 +329,9 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
         return json.dumps(comparison_json(c), ensure_ascii=False, indent=2) + "\n"
     shared = c.shared_baseline
     head = [t("node", lang)] + ([t("baseline", lang)] if shared else [])
-    for n, f in zip(c.names, c.focus, strict=True):
+    for n in c.labels:
         if not shared:
-            head.append(f"{t('baseline', lang)} ({f})")
+            head.append(f"{t('baseline', lang)} ({n})")
         head += [n, t("rank", lang)]
     head.append(t("differs", lang))
     rows = []
@@ -346,7 +354,7 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
             [
                 "node",
                 *(("baseline_score", "baseline_rank") if shared else ()),
-                *[f"{k}_{n}" for n in c.names for k in (*per, "score", "rank")],
+                *[f"{k}_{n}" for n in c.labels for k in (*per, "score", "rank")],
                 "differs",
             ]
         )
@@ -373,7 +381,7 @@ def render_comparison(c: Comparison, criteria: Any, fmt: str, lang: str) -> str:
     table = md_table if md else text_table
     right = set(range(1, len(head) - 1))
     out_lines = [table(head, rows, right)]
-    for k, name in enumerate(c.names):
+    for k, name in enumerate(c.labels):
         only = c.only_in(k)
         out_lines.append(f"{'### ' if md else ''}{t('only', lang)} {name}:")
         out_lines.append("")

@@ -3,6 +3,8 @@ Markdown. One place, so that `compute`, `plan`, `next` and `history` line up the
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Collection
 
 Table = Callable[[list[str], list[list[str]], Collection[int]], str]
@@ -36,3 +38,18 @@ def md_table(head: list[str], rows: list[list[str]], right: Collection[int]) -> 
 def for_format(fmt: str) -> Table:
     """The table layout of a text format: Markdown for `markdown`, aligned columns otherwise."""
     return md_table if fmt == "markdown" else text_table
+
+
+def csv_table(head: list[str], rows: list[list[str]]) -> str:
+    """A CSV document of one table (the plain convention; `csv_style` turns it Vietnamese)."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(head)
+    w.writerows(rows)
+    return out.getvalue()
+
+
+def json_number(x: float | None) -> float | None:
+    """A score or a gain in JSON: six decimals, enough for any published figure, and no
+    float noise (0.30000000000000004) for a tool downstream to trip on."""
+    return None if x is None else round(x, 6)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from rich.text import Text
-from textual._two_way_dict import TwoWayDict
 from textual.geometry import Region
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
@@ -208,9 +207,21 @@ class RankingTable(DataTable[Text]):
             for key, cell in row:
                 data[key] = cell  # type: ignore[index]
         if moved:
-            self._row_locations = TwoWayDict({keys[eid]: k for k, eid in enumerate(order)})
-            self._offset_cache.clear()
-            self._ordered_row_cache.clear()
+            # the rows that moved trade places among themselves: only their positions are
+            # written (in the locations and, where Textual has them, its lists of rows and
+            # lines, all one line per row), not those of the other thousands
+            locations = self._row_locations
+            for k in moved:
+                locations[keys[order[k]]] = k
+            uc, count = self._update_count, self.row_count
+            ordered = self._ordered_row_cache.get((count, uc))
+            lines = self._offset_cache.get(uc)
+            for k in moved:
+                moved_key = keys[order[k]]
+                if ordered is not None:
+                    ordered[k] = self.rows[moved_key]
+                if lines is not None:
+                    lines[k] = (moved_key, 0)
         rows = {keys[order[k]] for k in moved} | {keys[eid] for eid in new}
         indices = set(moved) | {self._row_locations.get(k) for k in rows}
         # the caches have keys() but no __iter__

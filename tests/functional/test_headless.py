@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,29 @@ def test_open_refuses_bad_arguments(argv: list[str], capsys: pytest.CaptureFixtu
     assert cli.main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "Traceback" not in err
+
+
+def _modules_after_compute(env: dict[str, str]) -> set[str]:
+    """The modules `python -m ictscore compute` has loaded when it is done, in a fresh process."""
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['ictscore', 'compute', {str(DEFAULT)!r}]\n"
+        "try:\n"
+        "    runpy.run_module('ictscore', run_name='__main__')\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('\\nLOADED', ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    return set(out.stderr.rsplit("LOADED ", 1)[1].split())
+
+
+def test_compute_skips_the_plugin_loader_unless_plugins_are_wanted() -> None:
+    """With pydantic's plugins disabled (the program's default) `importlib.metadata`, which only
+    the plugin loader needs, is never imported; asking for plugins brings pydantic's loader back."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    assert "importlib.metadata" not in _modules_after_compute(env)
+    with_plugins = _modules_after_compute({**env, "PYDANTIC_DISABLE_PLUGINS": ""})
+    assert {"importlib.metadata", "pydantic.plugin._loader"} <= with_plugins

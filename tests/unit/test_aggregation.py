@@ -4,11 +4,12 @@ the missing-value policies and the tie rules."""
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
 from ictscore.engine.compute import Engine
-from ictscore.engine.ranking import rank_column
+from ictscore.engine.ranking import rank_column, rank_of
 from ictscore.formats.errors import InputError
 
 from .builders import aggregate, column, compute, criteria, dataset, indicator
@@ -220,3 +221,21 @@ def test_minmax_rescale_treats_float_noise_as_a_tie() -> None:
     r = compute(crit, {"p": {"a": 0.1, "b": 0.2}, "q": {"a": 0.3, "b": 0.0}})
     assert column(r, "t") == [100.0, 100.0]
     assert list(r.ranks["t"]) == [1, 1]
+
+
+@pytest.mark.parametrize("ties", ["competition", "dense", "ordinal"])
+@pytest.mark.parametrize("decimals", [0, 1, 2])
+def test_one_rank_counted_is_the_rank_of_the_sorted_column(ties: str, decimals: int) -> None:
+    """rank_of (what the planner reads for one entity) agrees with rank_column everywhere:
+    ties made by the rounding, missing scores, and the ordinal rule's data order."""
+    rng = random.Random(f"{ties}{decimals}")
+    for _ in range(40):
+        n = rng.randint(1, 30)
+        scores = [None if rng.random() < 0.15 else round(rng.uniform(0, 5), 3) for _ in range(n)]
+        column = rank_column(scores, ties, decimals)
+        assert [rank_of(scores, i, ties, decimals) for i in range(n)] == list(column), scores
+
+
+def test_one_rank_needs_rounded_scores() -> None:
+    with pytest.raises(ValueError, match="rounded"):
+        rank_of([0.5, 0.6], 0, "competition", None)

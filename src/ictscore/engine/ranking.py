@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from ictscore.scoring.base import TIE_TOLERANCE
 
-__all__ = ["TIE_TOLERANCE", "Ranks", "rank_column", "rank_key"]
+__all__ = ["TIE_TOLERANCE", "Ranks", "rank_column", "rank_key", "rank_of"]
 
 
 def rank_key(score: float, decimals: int | None) -> float:
@@ -65,6 +65,39 @@ def rank_column(
     return tuple(ranks)
 
 
+def rank_of(
+    scores: Sequence[float | None], i: int, ties: str = "competition", decimals: int | None = 0
+) -> int | None:
+    """Entity `i`'s rank as `rank_column` gives it, counting instead of sorting the column.
+
+    What the planner's tree shows after an edit: the focus entity's rank at every node the edit
+    reached, where the whole column is not needed (at 3,321 communes sorting each one was a
+    third of an edit's time). Ranks on rounded scores only (`decimals` not None): unrounded ties
+    chain through neighbours, which only the sorted column can follow.
+    """
+    if decimals is None:
+        raise ValueError("rank_of needs rounded scores; use rank_column")
+    s = scores[i]
+    if s is None:
+        return None
+    k = round(s, decimals)
+    # only scores within one unit of the last decimal of `k` can round to either side of it
+    # (rounding moves a score by half a unit at most): the others need no rounding
+    unit = 10.0**-decimals
+    lo, hi = k - unit, k + unit
+    near = [round(x, decimals) for x in scores if x is not None and lo <= x <= hi]
+    far = [x for x in scores if x is not None and x > hi]
+    above = len(far) + sum(1 for x in near if x > k)
+    if ties == "competition":
+        return above + 1
+    if ties == "dense":
+        return len({round(x, decimals) for x in far} | {x for x in near if x > k}) + 1
+    before = sum(
+        1 for x in scores[:i] if x is not None and lo <= x <= hi and round(x, decimals) == k
+    )
+    return above + before + 1  # ordinal: ties in data order
+
+
 Column = tuple[int | None, ...]
 Decimals = Callable[[str], int | None]
 
@@ -88,6 +121,8 @@ class Ranks(Mapping[str, Column]):
         self._ties = ties
         self._decimals: Decimals = decimals or (lambda node: None)
         self._known: dict[str, Column] = dict(known or {})
+        self._one: dict[tuple[str, int], int | None] = {}
+        """Single ranks counted (`one`) at nodes whose column is not known."""
 
     def __getitem__(self, node: str) -> Column:
         got = self._known.get(node)
@@ -95,6 +130,20 @@ class Ranks(Mapping[str, Column]):
             got = rank_column(self._scores[node], self._ties, self._decimals(node))
             self._known[node] = got
         return got
+
+    def one(self, node: str, i: int) -> int | None:
+        """Entity `i`'s rank at `node`, from the column when it is known, else counted alone
+        (rank_of), when the node ranks rounded scores."""
+        got = self._known.get(node)
+        if got is not None:
+            return got[i]
+        decimals = self._decimals(node)
+        if decimals is None:
+            return self[node][i]
+        key = (node, i)
+        if key not in self._one:
+            self._one[key] = rank_of(self._scores[node], i, self._ties, decimals)
+        return self._one[key]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._scores)

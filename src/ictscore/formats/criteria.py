@@ -54,6 +54,18 @@ class Strict(NoBoolNumbers):
     )
 
 
+def no_items() -> list[Any]:
+    """The default of a list key: a Python function, not the `list` type, because pydantic reads
+    the signature of every default factory and the type's costs a parse of its text signature
+    (measured, about 8 ms of every start-up over the file models)."""
+    return []
+
+
+def no_keys() -> dict[str, Any]:
+    """The default of a table key (see `no_items`)."""
+    return {}
+
+
 def _finite(v: float) -> float:
     if not math.isfinite(v):
         raise ValueError(N_("must be a finite number"))
@@ -99,7 +111,7 @@ class Source(Strict):
         'table with one per language (note = { vi = "...", en = "..." }).',
     )
     notes: SkipJsonSchema[dict[str, str]] = Field(
-        default_factory=dict,
+        default_factory=no_keys,
         exclude=True,
         description="The note in each language, from a `note` table (see `note_in`).",
     )
@@ -166,7 +178,7 @@ class Named(Strict):
     )
     name_en: str = Field(description="Name in English (or give `name`).")
     names: SkipJsonSchema[dict[str, str]] = Field(
-        default_factory=dict,
+        default_factory=no_keys,
         exclude=True,
         description='`name = { vi = "...", en = "..." }` kept whole: a third language needs no '
         "code change.",
@@ -399,7 +411,7 @@ class Framework(Named):
         description="Free text on the encoding: what is official, what is representative.",
     )
     sources: list[Source] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="Documents the framework rests on: [[framework.sources]] tables.",
     )
     entity_list: str | None = Field(
@@ -408,7 +420,7 @@ class Framework(Named):
         "the other names the entities go by, for import.",
     )
     assumptions: list[Assumption] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="What the encoding assumes where no source was found ([[framework."
         "assumptions]]); compute prints each under its notes.",
     )
@@ -438,16 +450,16 @@ class CriteriaFile(Strict):
     )
     framework: Framework = Field(description="What the framework is: the [framework] table.")
     grades: list[Grade] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="Bands of the headline score with their names: [[grades]] tables, in any "
         "order.",
     )
     indicator: list[Indicator] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="The values entities supply and how each is scored: [[indicator]] tables.",
     )
     aggregate: list[Aggregate] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="The nodes computed from other nodes, the root among them: [[aggregate]] "
         "tables.",
     )

@@ -23,7 +23,7 @@ from pydantic import Field, GetJsonSchemaHandler, ValidationError, WithJsonSchem
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from ictscore.formats.criteria import Criteria, Strict
+from ictscore.formats.criteria import Criteria, Strict, no_keys
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.kinds import (
     VERSION_DESCRIPTION,
@@ -62,7 +62,7 @@ class DataEntity(Strict):
         "'illustrative'.",
     )
     values: dict[str, NodeValue] = Field(
-        default_factory=dict,
+        default_factory=no_keys,
         description="[entity.values]: node id = value, for indicators (a number, a category "
         "key, yes/no as 1/0 or true/false) or for aggregates whose score is published.",
     )

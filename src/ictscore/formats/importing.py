@@ -17,7 +17,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from ictscore.formats.criteria import Aggregate, Criteria, Indicator, Node, Strict
+from ictscore.formats.criteria import (
+    Aggregate,
+    Criteria,
+    Indicator,
+    Node,
+    Strict,
+    no_items,
+    no_keys,
+)
 from ictscore.formats.dataset import Dataset, Entity
 from ictscore.formats.errors import InputError, Problem
 from ictscore.formats.message import N_, joined, message_of
@@ -104,10 +112,10 @@ class ImportMapping(Strict):
     header_rows: int | None = Field(default=None, ge=1, le=3)
     entity_column: str | None = None
     """The header of the column holding entity names (or ids when the header is 'id')."""
-    columns: dict[str, str] = Field(default_factory=dict)
+    columns: dict[str, str] = Field(default_factory=no_keys)
     """Header text → node id; an empty id ignores the column."""
-    ignore: list[str] = Field(default_factory=list)
-    entities: dict[str, str] = Field(default_factory=dict)
+    ignore: list[str] = Field(default_factory=no_items)
+    entities: dict[str, str] = Field(default_factory=no_keys)
     """Entity name as written in the sheet → entity id."""
     source: str | None = None
 

@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from ictscore.formats.criteria import Strict
+from ictscore.formats.criteria import Strict, no_items
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.kinds import (
     VERSION_DESCRIPTION,
@@ -79,7 +79,7 @@ class EntityRecord(Strict):
     name: str = Field(default="", description="Official name in Vietnamese (e.g. 'TP. Đà Nẵng').")
     name_en: str = Field(default="", description="Name in English.")
     aliases: list[str] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="Other ways the name is written that normalising cannot reach: "
         "abbreviations ('TP.HCM'), old names and spellings.",
     )
@@ -90,7 +90,7 @@ class EntityRecord(Strict):
     )
 
     formed_from: list[str] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="Ids, in the list [list].predecessors names, of the units this one was "
         "formed from; an unchanged unit names itself. What lets a ranking of the new units use "
         "data of the old.",
@@ -116,7 +116,7 @@ class ListInfo(Strict):
     name_en: str = Field(default="", description="Name of the list in English.")
     source: str | None = Field(default=None, description="Where the names come from.")
     prefixes: list[str] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description='Words that may lead a name and do not distinguish it ("TP.", "Thành phố", '
         '"Tỉnh"): matching ignores them.',
     )

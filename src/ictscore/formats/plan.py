@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from pydantic import Field, field_validator, model_validator
 
-from ictscore.formats.criteria import Criteria, Indicator, Strict
+from ictscore.formats.criteria import Criteria, Indicator, Strict, no_items
 from ictscore.formats.errors import ProblemCollector, did_you_mean
 from ictscore.formats.message import N_, message_of
 from ictscore.formats.tomlfile import locate
@@ -105,7 +105,7 @@ class Lever(Strict):
         description="Levers sharing a group are alternatives: at most one of them is chosen.",
     )
     requires: list[str] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="Ids of levers that must be funded too for this one to be chosen.",
     )
     delivery: float | None = Field(
@@ -182,7 +182,7 @@ class Peers(Strict):
         default=1.0, gt=0, description="Years ahead that the peers' growth is projected."
     )
     growth: list[PeerGrowth] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="Growth per indicator: [[peers.growth]]; overrides `trend` on its indicator.",
     )
     trend: str | None = Field(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator
 
-from ictscore.formats.criteria import Criteria, Strict, load_criteria
+from ictscore.formats.criteria import Criteria, Strict, load_criteria, no_items
 from ictscore.formats.dataset import Dataset, InlineData, load_dataset, parse_inline
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.kinds import (
@@ -113,7 +112,7 @@ class ScenarioFile(Strict):
         default=None, ge=0, le=MOST_VND, description="VND available for the levers."
     )
     lever: list[Lever] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="What the agency could fund, with costs and effects: [[lever]] tables.",
     )
     peers: Peers | None = Field(
@@ -123,7 +122,7 @@ class ScenarioFile(Strict):
         default=None, description="Settings of the Monte Carlo: [uncertainty]."
     )
     change: list[Change] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="The edit log, applied in order: [[change]] tables.",
     )
     # --- who sends the report: the header and the signature of the .docx (NĐ 30/2020 form);
@@ -244,6 +243,8 @@ def atomic_write(target: Path, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    import tempfile  # only a save needs it: not imported on the start-up of every command
+
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -14,6 +14,7 @@ operation. `ictscore change` is the headless face of the same methods.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -597,11 +598,12 @@ class Session:
         f = self.focus
         score, rank = r.score(f, nid), r.rank(f, nid)
         above, gap_above = None, None
+        scores = r.scores[nid]  # read as one column: this runs on every key in the planner
         if score is not None:
             better = [
                 (s, e)
-                for e in r.entity_ids
-                if e != f and (s := r.score(e, nid)) is not None and s > score + 1e-9
+                for e, s in zip(r.entity_ids, scores, strict=True)
+                if e != f and s is not None and s > score + 1e-9
             ]
             if better:
                 s, above = min(better)
@@ -609,13 +611,13 @@ class Session:
         target = self._target
         target_entity, gap_target = None, None
         if target is not None and score is not None:
-            order = [e for e in r.order(nid) if r.score(e, nid) is not None]
-            others = [e for e in order if e != f]
             if rank is not None and rank <= target:
                 gap_target = 0.0
-            elif len(others) >= target:
-                target_entity = others[target - 1]
-                ts = r.score(target_entity, nid)
+            else:
+                # the target-th other entity in rank order, read no further than it
+                others = (e for e in r.order(nid) if e != f and scores[r.index(e)] is not None)
+                target_entity = next(itertools.islice(others, target - 1, None), None)
+                ts = None if target_entity is None else r.score(target_entity, nid)
                 gap_target = None if ts is None else max(0.0, ts - score)
         return Standing(
             nid,

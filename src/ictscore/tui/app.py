@@ -27,6 +27,7 @@ from ictscore.resources import in_installed_bundle
 from ictscore.tui import textual_words
 from ictscore.tui.exporting import EXPORT_TIP, REPORT_TIP, export_dialog
 from ictscore.tui.i18n import tr
+from ictscore.tui.messages import SessionChanged
 from ictscore.tui.screens import EXTRA_SCREENS
 from ictscore.tui.screens.confirm import ChoiceScreen
 from ictscore.tui.screens.main import MainScreen
@@ -162,13 +163,11 @@ class IctscoreApp(App[None]):
             self.notify(tr("The unsaved changes are kept; you will be asked again next time", lang))
         self.changed()
 
-    def changed(self) -> None:
-        """Repaint after any change to the session or the language."""
+    def changed(self, node: str | None = None, repeat: bool = False) -> None:
+        """After any change to the session or the language: the title now, and the screen by a
+        message saying how far the change reaches (`node`, `repeat`: see SessionChanged)."""
         self._update_title()
-        screen = self.screen
-        show = getattr(screen, "show", None)
-        if callable(show):
-            show()
+        self.screen.post_message(SessionChanged(node, repeat))
 
     def _update_title(self) -> None:
         s = self.session
@@ -187,15 +186,19 @@ class IctscoreApp(App[None]):
             return False
         return not (action == "compare" and isinstance(self.screen, CompareScreen))
 
-    def apply_edit(self, edit: Callable[[Session], object]) -> bool:
-        """Run one edit on the session; a refused value becomes a message, never a crash."""
+    def apply_edit(
+        self, edit: Callable[[Session], object], node: str | None = None, repeat: bool = False
+    ) -> bool:
+        """Run one edit on the session; a refused value becomes a message, never a crash.
+        `node`: the edit sets that indicator of the focus entity and nothing else; `repeat`: it
+        came from a key pressed in bursts (see SessionChanged)."""
         try:
             edit(self.session)
         except ValueError as exc:
             msg = i18n.text(message_of(exc), self.lang)
             self.notify(tr("Refused: {msg}", self.lang, msg=msg), severity="error")
             return False
-        self.changed()
+        self.changed(node, repeat)
         return True
 
     # --- the command palette: every binding of the screen and the app --------------------------

@@ -1,4 +1,5 @@
-"""A screen whose footer, help and palette show binding descriptions in the app's language."""
+"""A screen whose footer, help and palette show binding descriptions in the app's language, and
+which repaints when the session changes."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from textual.binding import ActiveBinding
 from textual.screen import Screen
 
 from ictscore.tui.i18n import tr
+from ictscore.tui.messages import SessionChanged
 
 
 class TranslatedScreen(Screen[None]):
@@ -21,3 +23,13 @@ class TranslatedScreen(Screen[None]):
             tip = tr(b.tooltip, lang) if b.tooltip else b.tooltip
             out[key] = ab._replace(binding=replace(b, description=desc, tooltip=tip), tooltip=tip)
         return out
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        self.session_changed(message.node, message.repeat)
+
+    def session_changed(self, node: str | None, repeat: bool = False) -> None:
+        """Repaint after a change of the session (see SessionChanged); a screen with a `show`
+        repaints all of itself, the main screen only what the change reached."""
+        show = getattr(self, "show", None)
+        if callable(show):
+            show()

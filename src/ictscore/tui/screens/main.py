@@ -1,5 +1,8 @@
 """The planner: the framework tree and the editor on the left; summary, ranking and charts on the
-right. Every edit goes through the session and then `show()` repaints each panel from it."""
+right. Every edit goes through the session; the app's SessionChanged message then reaches
+`session_changed`, which repaints what the change reached: the tree lines of the edited node and
+its ancestors, the ranking rows that moved, the summary, and the charts when they are shown,
+once per burst of keys."""
 
 from __future__ import annotations
 
@@ -9,24 +12,27 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, Tree
 
 from ictscore.formats.criteria import Indicator
 from ictscore.presentation import describe, display, numbers
 from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
+from ictscore.tui.widgets import retitle
 from ictscore.tui.widgets.node_detail import NodeDetail
 from ictscore.tui.widgets.node_tree import NodeTree
-from ictscore.tui.widgets.pillar_chart import PillarChart
 from ictscore.tui.widgets.ranking_table import RankingTable
 from ictscore.tui.widgets.summary_panel import SummaryPanel
-from ictscore.tui.widgets.sweep_chart import SweepChart
 from ictscore.tui.widgets.value_editor import ValueEditor
 
 if TYPE_CHECKING:
     from ictscore.tui.app import IctscoreApp
 
 TYPING_STARTS_EDIT = set("0123456789.,")
+CHART_PAUSE = 0.12
+"""Seconds without a change before the charts are drawn: a key held down or typed quickly
+draws them once, after the last key, while the tree, ranking and summary follow every key."""
 
 
 class MainScreen(TranslatedScreen):
@@ -55,6 +61,10 @@ class MainScreen(TranslatedScreen):
         super().__init__()
         self.selected: str | None = None
         self._lang_shown = ""
+        self._chart_timer: Timer | None = None
+        self.chart_draws = 0
+        self._charts_made = False
+        """How many times the charts were given new content (tests check the debounce)."""
 
     @property
     def ictapp(self) -> IctscoreApp:
@@ -72,9 +82,9 @@ class MainScreen(TranslatedScreen):
                 with TabbedContent(id="tabs"):
                     with TabPane("Ranking", id="tab-ranking"):
                         yield RankingTable(id="ranking")
-                    with TabPane("Charts", id="tab-charts"):
-                        yield PillarChart(id="pillars")
-                        yield SweepChart(id="sweep")
+                    # the charts are made when their tab is first opened: plotting imports
+                    # plotext, a tenth of a second the first screen does not need
+                    yield TabPane("Charts", id="tab-charts")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -86,17 +96,18 @@ class MainScreen(TranslatedScreen):
 
     # --- painting ------------------------------------------------------------------------------
 
-    def show(self) -> None:
-        """Repaint every panel from the session (cheap: a few dozen rows)."""
+    def session_changed(self, node: str | None, repeat: bool = False) -> None:
+        self.show(node, repeat)
+
+    def show(self, node: str | None = None, repeat: bool = False) -> None:
+        """Repaint every panel from the session, each only where it changed; `node` and
+        `repeat` as in SessionChanged."""
         app = self.ictapp
         s, lang = app.session, app.lang
         tree = self.query_one(NodeTree)
-        tree.show(s, lang)
-        tree.border_title = (
-            s.scenario.criteria.framework.name_vi
-            if lang == "vi"
-            else (s.scenario.criteria.framework.name_en)
-        )
+        tree.show(s, lang, node)
+        fw = s.scenario.criteria.framework
+        retitle(tree, fw.name_vi if lang == "vi" else fw.name_en)
         if self.selected is None or self.selected not in s.scenario.criteria.nodes:
             self.selected = tree.selected
         self.query_one(SummaryPanel).show(s, lang)
@@ -106,19 +117,43 @@ class MainScreen(TranslatedScreen):
             tabs.get_tab("tab-ranking").label = tr("Ranking", lang)
             tabs.get_tab("tab-charts").label = tr("Charts", lang)
             self._lang_shown = lang
-        self.show_selection()
+        self.show_selection(now=not repeat)
 
-    def show_selection(self) -> None:
+    def show_selection(self, now: bool = False) -> None:
+        """The detail of the selected node, and the charts once the keys pause (`now`: at
+        once, as when their tab is opened or after a change that is not one of a burst)."""
+        app = self.ictapp
+        self.query_one(NodeDetail).show(app.session, app.lang, self.selected)
+        if self._chart_timer is not None:
+            self._chart_timer.stop()
+            self._chart_timer = None
+        if self.query_one(TabbedContent).active != "tab-charts" or not self._charts_made:
+            return  # drawn when their tab is opened
+        if now:
+            self._draw_charts()
+        else:
+            self._chart_timer = self.set_timer(CHART_PAUSE, self._draw_charts)
+
+    def _draw_charts(self) -> None:
+        from ictscore.tui.widgets.pillar_chart import PillarChart
+        from ictscore.tui.widgets.sweep_chart import SweepChart
+
+        self._chart_timer = None
         app = self.ictapp
         s, lang = app.session, app.lang
-        self.query_one(NodeDetail).show(s, lang, self.selected)
-        if self.query_one(TabbedContent).active == "tab-charts":
-            self.query_one(PillarChart).show(s, lang)
-            self.query_one(SweepChart).show(s, lang, self.selected)
+        self.query_one(PillarChart).show(s, lang)
+        self.query_one(SweepChart).show(s, lang, self.selected)
+        self.chart_draws += 1
 
     @on(TabbedContent.TabActivated)
-    def _tab(self) -> None:
-        self.show_selection()
+    async def _tab(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-charts" and not self._charts_made:
+            from ictscore.tui.widgets.pillar_chart import PillarChart
+            from ictscore.tui.widgets.sweep_chart import SweepChart
+
+            self._charts_made = True
+            await event.pane.mount(PillarChart(id="pillars"), SweepChart(id="sweep"))
+        self.show_selection(now=True)
 
     @on(Tree.NodeHighlighted)
     def _highlight(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -247,7 +282,8 @@ class MainScreen(TranslatedScreen):
 
     def _apply_typed(self, node: str, value: object) -> None:
         editor = self.query_one(ValueEditor)
-        if self.ictapp.apply_edit(lambda s: s.edit(node, value)):
+        focus_value = isinstance(self.ictapp.session.scenario.criteria.nodes[node], Indicator)
+        if self.ictapp.apply_edit(lambda s: s.edit(node, value), node if focus_value else None):
             self.action_leave_editor()
         else:
             editor.focus()
@@ -283,13 +319,12 @@ class MainScreen(TranslatedScreen):
         if ind is None:
             return
         app = self.ictapp
-        if not app.apply_edit(lambda s: s.step(ind.id, direction)):
-            return
+        app.apply_edit(lambda s: s.step(ind.id, direction), ind.id, repeat=True)
 
     def action_reset(self) -> None:
         ind = self._need_indicator()
         if ind is not None:
-            self.ictapp.apply_edit(lambda s: s.reset(ind.id))
+            self.ictapp.apply_edit(lambda s: s.reset(ind.id), ind.id)
 
     def action_reset_all(self) -> None:
         self.ictapp.action_reset_all()
@@ -297,7 +332,7 @@ class MainScreen(TranslatedScreen):
     def action_sort(self) -> None:
         table = self.query_one(RankingTable)
         table.cycle_sort(self.ictapp.session)
-        table.show(self.ictapp.session, self.ictapp.lang)
+        table.show(self.ictapp.session, self.ictapp.lang)  # a new sort fills the table anew
 
     def action_charts(self) -> None:
         tabs = self.query_one(TabbedContent)
@@ -335,7 +370,7 @@ class MainScreen(TranslatedScreen):
                     parent = parent.parent
                 self.call_after_refresh(tree.move_cursor, tn)
                 self.selected = node
-                self.show_selection()
+                self.show_selection(now=True)
                 tree.focus()
                 return
             stack.extend(tn.children)

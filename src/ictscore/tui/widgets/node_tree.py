@@ -25,6 +25,9 @@ class NodeTree(Tree[str]):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
+        self._label_only: set[int] = set()
+        """id() of the nodes whose next repaint is that of a new label (set before Textual's
+        initialisation, which repaints nodes already)."""
         super().__init__("", id=id)
         self.show_root = False
         self.guide_depth = GUIDE
@@ -32,15 +35,25 @@ class NodeTree(Tree[str]):
         self._session: Session | None = None
         self._lang = "vi"
         self._built_for: tuple[str, str] | None = None
+        self._lines: dict[str, list[tuple[TreeNode[str], int]]] = {}
+        """Each node's lines (one per parent it appears under), with their depth."""
 
-    def show(self, session: Session, lang: str) -> None:
+    def show(self, session: Session, lang: str, node: str | None = None) -> None:
+        """Relabel the tree; `node`, when the change was the focus entity's value of that one
+        indicator, limits it to the lines that can differ: that indicator and its ancestors
+        (no other node's score or rank moves, for any entity)."""
+        same = (session, lang) == (self._session, self._lang)
         self._session, self._lang = session, lang
         crit = session.scenario.criteria
         key = (crit.framework.id, str(id(crit)))
         if key != self._built_for:
             self._populate(session)
             self._built_for = key
-        self._relabel()
+            same = False
+        if same and node is not None and node in crit.nodes:
+            self._relabel({node, *crit.ancestors(node)})
+        else:
+            self._relabel()
 
     @property
     def selected(self) -> str | None:
@@ -55,6 +68,7 @@ class NodeTree(Tree[str]):
         """
         crit = session.scenario.criteria
         self.clear()
+        self._lines = {}
         self.root.data = None
         self.root.add_leaf("", data=crit.root)
         for top in session.pillars():
@@ -64,6 +78,12 @@ class NodeTree(Tree[str]):
                 self.root.add_leaf("", data=top)
         self.root.expand()
         self.move_cursor(self.root.children[0])
+        stack = [(self.root, -1)]
+        while stack:
+            tn, depth = stack.pop()
+            if tn.data is not None:
+                self._lines.setdefault(tn.data, []).append((tn, depth))
+            stack.extend((c, depth + 1) for c in tn.children)
 
     def _add_branch(self, parent: TreeNode[str], nid: str) -> None:
         crit = self._session.scenario.criteria if self._session else None
@@ -80,23 +100,34 @@ class NodeTree(Tree[str]):
     def on_resize(self) -> None:
         self._relabel()
 
-    def _relabel(self) -> None:
+    def _relabel(self, only: set[str] | None = None) -> None:
+        """Every line, or the lines of the nodes in `only`."""
         if self._session is None:
             return
         width = max(20, self.size.width - 2)  # the gutter of the scrollbar is always kept
-        stack = [(self.root, -1)]
-        while stack:
-            tn, depth = stack.pop()
-            if tn.data is not None:
-                label = self._label(tn.data, width - 2 - GUIDE * depth)
+        lines = self._lines
+        for nid in lines if only is None else only & lines.keys():
+            for tn, depth in lines[nid]:
+                label = self._label(nid, width - 2 - GUIDE * depth)
                 old = tn.label
                 if (
                     not isinstance(old, Text)
                     or old.plain != label.plain
                     or old.spans != label.spans
                 ):
+                    self._label_only.add(id(tn))
                     tn.set_label(label)  # only what changed: each set_label repaints lines
-            stack.extend((c, depth + 1) for c in tn.children)
+
+    def _refresh_node(self, node: TreeNode[str]) -> None:
+        """What set_label asks for: Textual repaints the node and every line below it (their
+        guides follow the cursor), while a new label changes the node's own line only. An edit
+        relabels a pillar and the headline, so this keeps it from repainting the tree."""
+        if id(node) in self._label_only:
+            self._label_only.discard(id(node))
+            if node.line >= 0:
+                self._refresh_line(node.line)
+        else:
+            super()._refresh_node(node)
 
     def _label(self, nid: str, width: int) -> Text:
         s = self._session

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from ictscore.planning.session import Session
 from ictscore.presentation import display
 from ictscore.tui.i18n import tr
+from ictscore.tui.widgets import retitle
 
 
 def _line() -> Text:
@@ -61,7 +62,7 @@ class SummaryPanel(Static):
                     target.append(f" ({r.names[st.target_entity]})", "dim")
         self.lines = [head, total, above, target]
         self.update(Group(*self.lines), layout=False)  # a fixed height: no relayout per edit
-        self.border_title = tr("Summary", lang)
+        retitle(self, tr("Summary", lang))
 
     @property
     def plain(self) -> str:

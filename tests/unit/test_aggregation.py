@@ -237,5 +237,5 @@ def test_one_rank_counted_is_the_rank_of_the_sorted_column(ties: str, decimals: 
 
 
 def test_one_rank_needs_rounded_scores() -> None:
-    with pytest.raises(ValueError, match="rounded"):
+    with pytest.raises(TypeError, match="rounded"):
         rank_of([0.5, 0.6], 0, "competition", None)

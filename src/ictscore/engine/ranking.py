@@ -76,7 +76,7 @@ def rank_of(
     chain through neighbours, which only the sorted column can follow.
     """
     if decimals is None:
-        raise ValueError("rank_of needs rounded scores; use rank_column")
+        raise TypeError("rank_of needs rounded scores; use rank_column")  # a caller's bug
     s = scores[i]
     if s is None:
         return None

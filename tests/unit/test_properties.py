@@ -13,7 +13,7 @@ import random
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
 from ictscore.engine.compute import Engine
@@ -127,6 +127,9 @@ def frameworks(draw: st.DrawFn, peer_safe: bool = False) -> Criteria:
         Engine(crit)
     except InputError:
         assume(False)  # e.g. a geometric mean over a node that can be negative
+    # a failure prints the whole framework (its repr says nothing), so it can be rebuilt
+    note(f"framework: {crit.framework.model_dump(mode='json')}")
+    note(f"nodes: {[n.model_dump(mode='json') for n in crit.nodes.values()]}")
     return crit
 
 

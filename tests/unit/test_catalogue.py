@@ -95,3 +95,15 @@ def test_the_glossary_terms_are_used() -> None:
     strs = [ln for ln in po.splitlines() if ln.startswith("msgstr")]
     assert not [s for s in strs if "đòn bẩy" in s.lower() or "chi phí" in s.lower()]
     assert "giải pháp" in (ROOT / "docs/glossary.md").read_text(encoding="utf-8")
+
+
+def test_a_screen_names_the_node_a_loader_gave_by_its_id() -> None:
+    """A file's error names the column (the id); the planner's screen says the name instead."""
+    from ictscore.formats.message import N_
+    from ictscore.presentation import i18n
+
+    msg = N_("{value:g} is outside what '{id}' can score ({lo:g} to {hi:g})", value=131.0,
+             id="so_hoa_ho_so", lo=0, hi=22)  # fmt: skip
+    assert "'so_hoa_ho_so'" in i18n.text(msg, "vi")
+    shown = i18n.text(msg, "vi", {"so_hoa_ho_so": "Số hóa hồ sơ"})
+    assert "'Số hóa hồ sơ'" in shown and "so_hoa_ho_so" not in shown and "131" in shown

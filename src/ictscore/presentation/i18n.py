@@ -78,16 +78,22 @@ def ngettext(singular: str, plural: str, n: int, lang: str, /, **fmt: Any) -> st
     return _fill(_catalogue(lang).ngettext(singular, plural, n), {"n": n, **fmt})
 
 
-def text(message: object, lang: str) -> str:
+def text(message: object, lang: str, names: Mapping[str, str] | None = None) -> str:
     """Any message a lower layer produced, translated when it is a `Message`, else as it is.
 
-    Parameters that are themselves messages (a nested reason) are translated too.
+    Parameters that are themselves messages (a nested reason) are translated too. `names`
+    (node id → its name in `lang`) is for the screens: a loader names a node by its id, which
+    is right for a file (the id is its key or column) but not for a planner who sees names.
     """
     if not isinstance(message, Message):
         return str(message)
     ctx = context_of(message)
     params = {
-        k: text(v, lang) if isinstance(v, Message) else v  # a number keeps its format spec
+        k: text(v, lang, names)
+        if isinstance(v, Message)
+        else names[v]
+        if names is not None and isinstance(v, str) and v in names
+        else v  # a number keeps its format spec
         for k, v in message.params.items()
         if k != "__context__"
     }

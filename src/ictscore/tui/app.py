@@ -195,7 +195,9 @@ class IctscoreApp(App[None]):
         try:
             edit(self.session)
         except ValueError as exc:
-            msg = i18n.text(message_of(exc), self.lang)
+            crit = self.session.scenario.criteria
+            names = {n: crit.label(n, self.lang) for n in crit.nodes}
+            msg = i18n.text(message_of(exc), self.lang, names)
             self.notify(tr("Refused: {msg}", self.lang, msg=msg), severity="error")
             return False
         self.changed(node, repeat)

@@ -107,3 +107,13 @@ def test_a_screen_names_the_node_a_loader_gave_by_its_id() -> None:
     assert "'so_hoa_ho_so'" in i18n.text(msg, "vi")
     shown = i18n.text(msg, "vi", {"so_hoa_ho_so": "Số hóa hồ sơ"})
     assert "'Số hóa hồ sơ'" in shown and "so_hoa_ho_so" not in shown and "131" in shown
+
+
+def test_numbers_in_a_message_are_written_the_language_way() -> None:
+    from ictscore.formats.message import N_
+    from ictscore.presentation import i18n
+
+    msg = N_("{value:g} is outside what '{id}' can score ({lo:g} to {hi:g})", value=1e6,
+             id="x", lo=0, hi=22.5)  # fmt: skip
+    assert i18n.text(msg, "vi").startswith("1.000.000 ") and "22,5" in i18n.text(msg, "vi")
+    assert i18n.text(msg, "en") == "1e+06 is outside what 'x' can score (0 to 22.5)"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+import string
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -58,24 +59,41 @@ def _catalogue(lang: str) -> _gettext.NullTranslations:
     return _gettext.translation(DOMAIN, LOCALE_DIR, [lang], fallback=True)
 
 
-def _fill(out: str, fmt: dict[str, Any]) -> str:
-    return out.format(**fmt) if fmt else out
+class _Numbers(string.Formatter):
+    """`{value:g}` in a message the language's way: "1.000.000" and "0,9" in Vietnamese rather
+    than Python's "1e+06" and "0.9" (the English text keeps Python's, which its tests pin)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec == "g" and isinstance(value, int | float) and not isinstance(value, bool):
+            from babel.numbers import format_decimal
+
+            return format_decimal(value, format="#,##0.######", locale=self.lang)
+        return super().format_field(value, format_spec)
+
+
+def _fill(out: str, fmt: dict[str, Any], lang: str = SOURCE) -> str:
+    if not fmt:
+        return out
+    return out.format(**fmt) if lang == SOURCE else _Numbers(lang).format(out, **fmt)
 
 
 def gettext(msgid: str, lang: str, /, **fmt: Any) -> str:
     """`msgid` in `lang`, formatted with `fmt`; untranslated text falls back to the English."""
     if isinstance(msgid, Message):  # marked with N_/NP_, maybe with its own parameters
-        return _fill(text(msgid, lang), fmt)
-    return _fill(_catalogue(lang).gettext(str(msgid)) if msgid else "", fmt)
+        return _fill(text(msgid, lang), fmt, lang)
+    return _fill(_catalogue(lang).gettext(str(msgid)) if msgid else "", fmt, lang)
 
 
 def pgettext(context: str, msgid: str, lang: str, /, **fmt: Any) -> str:
     """`msgid` in its context: "report" is how a written document words it."""
-    return _fill(_catalogue(lang).pgettext(context, msgid), fmt)
+    return _fill(_catalogue(lang).pgettext(context, msgid), fmt, lang)
 
 
 def ngettext(singular: str, plural: str, n: int, lang: str, /, **fmt: Any) -> str:
-    return _fill(_catalogue(lang).ngettext(singular, plural, n), {"n": n, **fmt})
+    return _fill(_catalogue(lang).ngettext(singular, plural, n), {"n": n, **fmt}, lang)
 
 
 def text(message: object, lang: str, names: Mapping[str, str] | None = None) -> str:

@@ -4,6 +4,7 @@ which repaints when the session changes."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 from textual.binding import ActiveBinding
 from textual.screen import Screen
@@ -11,11 +12,23 @@ from textual.screen import Screen
 from ictscore.tui.i18n import tr
 from ictscore.tui.messages import SessionChanged
 
+if TYPE_CHECKING:
+    from ictscore.tui.app import IctscoreApp
+
 
 class TranslatedScreen(Screen[None]):
     @property
+    def ictapp(self) -> IctscoreApp:
+        return cast("IctscoreApp", self.app)
+
+    @property
+    def lang(self) -> str:
+        """The planner's language, one place for every screen (Vietnamese unless it says)."""
+        return str(getattr(self.app, "lang", "vi"))
+
+    @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        lang = str(getattr(self.app, "lang", "en"))
+        lang = self.lang
         out = {}
         for key, ab in super().active_bindings.items():
             b = ab.binding

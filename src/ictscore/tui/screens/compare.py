@@ -72,10 +72,6 @@ class CompareScreen(TranslatedScreen):
     def on_resize(self) -> None:
         self.show()
 
-    @property
-    def lang(self) -> str:
-        return str(getattr(self.app, "lang", "vi"))
-
     def comparison(self) -> Comparison | None:
         s = self.session
         live = s.projection()

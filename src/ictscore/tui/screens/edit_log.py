@@ -6,7 +6,7 @@ who decided it and when. Undone changes (what ctrl+y brings back) are greyed: th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,7 +23,7 @@ from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 
 if TYPE_CHECKING:
-    from ictscore.tui.app import IctscoreApp
+    pass
 
 UNDONE = "dim"
 WIDTHS = {"n": 3, "entity": 16, "value": 10, "author": 14, "date": 10}
@@ -45,16 +45,8 @@ class EditLogScreen(TranslatedScreen):
         yield Footer(compact=True)
 
     @property
-    def ictapp(self) -> IctscoreApp:
-        return cast("IctscoreApp", self.app)
-
-    @property
     def session(self) -> Session:
         return self.ictapp.session
-
-    @property
-    def lang(self) -> str:
-        return self.ictapp.lang
 
     def on_mount(self) -> None:
         self.show()

@@ -42,10 +42,6 @@ class GoalSeekScreen(TranslatedScreen):
         self.node = node
         self.answers: list[tuple[str, SeekAnswer | str]] = []
 
-    @property
-    def lang(self) -> str:
-        return str(getattr(self.app, "lang", "vi"))
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="seek"):

@@ -7,7 +7,7 @@ Says so plainly when the framework names no results file or the entity has no pu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,7 +22,7 @@ from ictscore.tui.screens.base import TranslatedScreen
 from ictscore.tui.widgets.history_chart import HistoryChart, legend
 
 if TYPE_CHECKING:
-    from ictscore.tui.app import IctscoreApp
+    pass
 
 
 class HistoryScreen(TranslatedScreen):
@@ -42,10 +42,6 @@ class HistoryScreen(TranslatedScreen):
             yield Static(id="history-legend")
             yield Static(id="history-text")
         yield Footer(compact=True)
-
-    @property
-    def ictapp(self) -> IctscoreApp:
-        return cast("IctscoreApp", self.app)
 
     def on_mount(self) -> None:
         self.show()

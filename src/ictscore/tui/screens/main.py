@@ -6,7 +6,7 @@ once per burst of keys."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,7 +27,7 @@ from ictscore.tui.widgets.summary_panel import SummaryPanel
 from ictscore.tui.widgets.value_editor import ValueEditor
 
 if TYPE_CHECKING:
-    from ictscore.tui.app import IctscoreApp
+    pass
 
 TYPING_STARTS_EDIT = set("0123456789.,")
 CHART_PAUSE = 0.12
@@ -65,10 +65,6 @@ class MainScreen(TranslatedScreen):
         self.chart_draws = 0
         self._charts_made = False
         """How many times the charts were given new content (tests check the debounce)."""
-
-    @property
-    def ictapp(self) -> IctscoreApp:
-        return cast("IctscoreApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -5,7 +5,7 @@ next points and applies one with Enter; the list is computed again on the new wh
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,7 +24,7 @@ from ictscore.tui.i18n import tr
 from ictscore.tui.screens.base import TranslatedScreen
 
 if TYPE_CHECKING:
-    from ictscore.tui.app import IctscoreApp
+    pass
 
 FIXED = 19 + 9 + 5 + 8 + 12
 """Columns other than the criterion's and the lever's names: now → next, gain, rank, gap, cost."""
@@ -58,14 +58,6 @@ class NextStepsScreen(TranslatedScreen):
         self.answer: NextSteps | None = None
         self._for: tuple[Result, str, bool] | None = None
         """The what-if, focus and order the answer was computed for."""
-
-    @property
-    def ictapp(self) -> IctscoreApp:
-        return cast("IctscoreApp", self.app)
-
-    @property
-    def lang(self) -> str:
-        return str(getattr(self.app, "lang", "vi"))
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -5,7 +5,7 @@ step. Ticking by hand and the optimiser's answer share one state: the ticked uni
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,7 +27,7 @@ from ictscore.tui.widgets.lever_list import LeverList, lever_detail
 from ictscore.tui.widgets.rank_distribution_chart import RankDistributionChart, summary
 
 if TYPE_CHECKING:
-    from ictscore.tui.app import IctscoreApp
+    pass
 
 
 class Cancelled(Exception):
@@ -93,14 +93,6 @@ class PlanScreen(TranslatedScreen):
         self._started_at: object = None
         self._levers_for: object = None
         """The session's levers the model was built on: a lever edited in the form rebuilds it."""
-
-    @property
-    def ictapp(self) -> IctscoreApp:
-        return cast("IctscoreApp", self.app)
-
-    @property
-    def lang(self) -> str:
-        return str(getattr(self.app, "lang", "vi"))
 
     def compose(self) -> ComposeResult:
         yield Header()

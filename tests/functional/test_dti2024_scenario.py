@@ -7,7 +7,6 @@ published figure fails here.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import math
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from ictscore.cli.cmd_open import scenario_from_args
-from ictscore.cli.main import main
+from ictscore.cli.main import build_parser, main
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
 from ictscore.formats.names import load_entity_list
@@ -161,10 +160,39 @@ def test_opens_by_name_from_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     assert bundled_scenario("dti-2024-bac-ninh") == PATH
     assert bundled_scenario("scenarios/dti-2024-bac-ninh.toml") == PATH
-    args = argparse.Namespace(
-        scenario=Path("dti-2024-bac-ninh"), criteria=None, data=None, focus=None, output=None
-    )
+    args = build_parser(["open"]).parse_args(["open", "dti-2024-bac-ninh"])
     assert scenario_from_args(args).path == PATH
+
+
+@pytest.mark.parametrize("command", ["compute", "export", "next", "plan", "report", "seek"])
+def test_every_command_that_reads_a_scenario_takes_a_bundled_name(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `open` takes, every reader takes; `change` edits its file and keeps to paths."""
+    monkeypatch.chdir(tmp_path)
+    more = ["-o", "out.md"] if command == "export" else []
+    args = build_parser([command]).parse_args([command, "dti-2024-bac-ninh", *more])
+    assert args.scenario == PATH
+    args = build_parser(["compare"]).parse_args(
+        ["compare", "dti-2024-bac-ninh", "dti-2022-bac-giang"]
+    )
+    assert args.scenarios == [PATH, PATH.with_name("dti-2022-bac-giang.toml")]
+    args = build_parser(["change"]).parse_args(
+        ["change", "dti-2024-bac-ninh", "--node", "x", "--value", "1"]
+    )
+    assert args.scenario == Path("dti-2024-bac-ninh")
+
+
+def test_compute_by_name_prints_what_compute_of_the_file_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compute", str(PATH), "--format", "json"]) == 0
+    by_path = capsys.readouterr().out
+    monkeypatch.chdir(tmp_path)
+    assert main(["compute", "dti-2024-bac-ninh", "--format", "json"]) == 0
+    assert capsys.readouterr().out == by_path
+    assert main(["compute", "no-such-scenario"]) == 2
+    assert "no-such-scenario" in capsys.readouterr().err
 
 
 @pytest.mark.slow  # the planner driven by the Pilot

@@ -62,7 +62,7 @@ def test_the_scan_of_help_can_fail(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_missing_argument_is_refused_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(["compute"], capsys)
     assert code == 2
-    assert "ictscore compute: lỗi: thiếu các đối số bắt buộc: scenario" in err
+    assert "ictscore compute: lỗi: thiếu các đối số bắt buộc: SCENARIO" in err
     assert leaks(_prose(err)) == []
 
 
@@ -84,7 +84,7 @@ def test_english_on_request(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, _, err = _run(["compute", "--lang", "en"], capsys)
-    assert code == 2 and "error: the following arguments are required: scenario" in err
+    assert code == 2 and "error: the following arguments are required: SCENARIO" in err
     monkeypatch.setenv("ICTSCORE_LANG", "en")
     code, out, _ = _run(["--help"], capsys)
     assert code == 0 and out.startswith("usage: ictscore") and "positional arguments" in out

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_format, emit, project
+from ictscore.cli.common import add_format, add_scenario, emit, project
 from ictscore.formats.errors import InputError, Problem
 from ictscore.planning.compare import compare
 from ictscore.presentation import writers
@@ -19,7 +18,7 @@ def register(sub: Any) -> None:
         help="compare saved scenarios side by side",
         description="Compare two or more saved scenarios of one framework.",
     )
-    p.add_argument("scenarios", type=Path, nargs="+", metavar="SCENARIO")
+    add_scenario(p, dest="scenarios", nargs="+")
     add_format(p, "comparison")
     p.set_defaults(func=run)
 

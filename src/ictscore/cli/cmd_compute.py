@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_csv_style, add_format, emit
+from ictscore.cli.common import add_csv_style, add_format, add_scenario, emit
 from ictscore.formats.message import N_
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
         help="compute a scenario: ranking, and the focus entity's baseline → what-if at every node",
         description="Compute a scenario's baseline and what-if results.",
     )
-    p.add_argument("scenario", type=Path, help="scenario TOML file")
+    add_scenario(p)
     p.add_argument(
         "--entities",
         type=Path,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.cli import language
-from ictscore.cli.common import add_csv_style, add_lang, project
+from ictscore.cli.common import add_csv_style, add_lang, add_scenario, project
 from ictscore.formats.message import N_
 from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import ResultsDoc
@@ -28,7 +28,7 @@ def register(sub: Any) -> None:
             choices=choices,
         ),
     )
-    p.add_argument("scenario", type=Path, help="scenario TOML file")
+    add_scenario(p)
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     add_lang(p)
     add_csv_style(p, N_("vi with --lang vi, plain with --lang en"))

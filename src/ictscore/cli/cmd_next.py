@@ -4,10 +4,9 @@ and the cheapest lever that delivers it."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_format, at_least_one, emit
+from ictscore.cli.common import add_format, add_scenario, at_least_one, emit
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import N_
 from ictscore.formats.scenario import load_scenario
@@ -27,7 +26,7 @@ def register(sub: Any) -> None:
         "the rank it gives, the gap left to the entity above and, where a lever delivers it, "
         "the cheapest such lever.",
     )
-    p.add_argument("scenario", type=Path, help="scenario TOML file")
+    add_scenario(p)
     p.add_argument(
         "--limit", type=at_least_one("--limit"), metavar="N", help="only the N best steps"
     )

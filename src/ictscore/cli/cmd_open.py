@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import Planner, add_lang
+from ictscore.cli.common import Planner, add_lang, add_scenario
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import N_
 from ictscore.formats.scenario import Scenario, load_scenario, new_scenario
@@ -24,13 +24,7 @@ def register(sub: Any) -> None:
         "file and a data file to start a new scenario (saved to -o, or to DATA's name with "
         ".scenario.toml).",
     )
-    p.add_argument(
-        "scenario",
-        type=Path,
-        nargs="?",
-        metavar="SCENARIO",
-        help="scenario TOML file, or the name of a bundled one (dti-2024-bac-ninh)",
-    )
+    add_scenario(p, nargs="?")
     p.add_argument("--criteria", type=Path, help="criteria TOML file (with --data)")
     p.add_argument("--data", type=Path, help="data file, CSV or TOML (with --criteria)")
     p.add_argument("--focus", help="focus entity id for a new scenario (default: the first)")
@@ -48,12 +42,7 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
             raise InputError.one(
                 "open", N_("give either a SCENARIO or --criteria with --data, not both")
             )
-        path = args.scenario
-        if not path.exists():  # a bundled scenario by name, from any folder
-            from ictscore.resources import bundled_scenario
-
-            path = bundled_scenario(path) or path
-        return load_scenario(path)
+        return load_scenario(args.scenario)
     if args.criteria is None or args.data is None:
         raise InputError.one("open", N_("give a SCENARIO, or both --criteria and --data"))
     target = args.output or args.data.with_name(args.data.stem + ".scenario.toml")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_format, emit
+from ictscore.cli.common import add_format, add_scenario, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import N_, message_of
@@ -34,7 +33,7 @@ def register(sub: Any) -> None:
         "lever's gain per 100 million VND, next year's rank as the peers move, and a Monte "
         "Carlo of the rank when the scenario has [uncertainty] (or --draws).",
     )
-    p.add_argument("scenario", type=Path, help="scenario TOML file")
+    add_scenario(p)
     p.add_argument(
         "--budget",
         metavar="VND",

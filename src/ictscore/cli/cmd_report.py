@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ictscore.cli import language
-from ictscore.cli.common import add_lang
+from ictscore.cli.common import add_lang, add_scenario
 from ictscore.cli.output import write_stdout
 from ictscore.formats.scenario import load_scenario
 from ictscore.presentation import i18n, writers
@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
         "pillar, strengths and weaknesses, the what-if (and plan), charts, and the sources of "
         "the criteria and of every changed number. Vietnamese by default.",
     )
-    p.add_argument("scenario", type=Path, help="scenario TOML file")
+    add_scenario(p)
     p.add_argument(
         "-o",
         "--output",

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import math
-from pathlib import Path
 from typing import Any
 
-from ictscore.cli.common import add_format, at_least_one, emit
+from ictscore.cli.common import add_format, add_scenario, at_least_one, emit
 from ictscore.cli.progress import ProgressBar
 from ictscore.formats.errors import InputError
 from ictscore.formats.message import N_
@@ -29,7 +28,7 @@ def register(sub: Any) -> None:
         "smallest change within the valid range that reaches the goal. Without a goal: gain "
         "one place.",
     )
-    p.add_argument("scenario", type=Path, help="scenario TOML file")
+    add_scenario(p)
     goal = p.add_mutually_exclusive_group()
     goal.add_argument("--rank", type=at_least_one("--rank"), metavar="N", help="reach rank N")
     goal.add_argument("--gain", type=at_least_one("--gain"), metavar="K", help="gain K places")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ictscore.cli import language
 from ictscore.cli.output import write_stdout
@@ -16,6 +17,7 @@ from ictscore.presentation import i18n, writers
 from ictscore.presentation.documents import Kind
 from ictscore.presentation.i18n import ENV, LANGS
 from ictscore.presentation.writers.csv_style import STYLES
+from ictscore.resources import bundled_scenario
 
 Planner = Callable[[Scenario, str], int]
 """Opens the interactive planner on a scenario, in a language; returns the exit code. The program
@@ -36,6 +38,28 @@ def add_lang(p: argparse.ArgumentParser) -> None:
             language.current(),
             env=ENV,
         ),
+    )
+
+
+def scenario_file(text: str) -> Path:
+    """A scenario argument: a file, or a bundled scenario by its name from any folder, so that
+    every command takes what `ictscore open dti-2024-bac-ninh` takes. A name that is neither
+    stays as typed, for the loader to refuse with the file named."""
+    path = Path(text)
+    if path.exists():
+        return path
+    return bundled_scenario(path) or path
+
+
+def add_scenario(p: argparse.ArgumentParser, **kw: Any) -> None:
+    """The SCENARIO argument of the commands that read one (not `change`, which edits the file
+    it is given: a bundled scenario is no place to write)."""
+    p.add_argument(
+        kw.pop("dest", "scenario"),
+        type=scenario_file,
+        metavar="SCENARIO",
+        help="scenario TOML file, or the name of a bundled one (dti-2024-bac-ninh)",
+        **kw,
     )
 
 

@@ -10,15 +10,17 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ictscore.engine.result import Result
 from ictscore.formats.scenario import Change
-from ictscore.planning.compare import Comparison
 from ictscore.planning.whatif import Projection, display_order
 from ictscore.presentation import display, i18n
 from ictscore.presentation.i18n import N_, NP_
 from ictscore.presentation.writers.tables import md_table, text_table
+
+if TYPE_CHECKING:  # `compute` does not compare: the comparison's module stays unimported there
+    from ictscore.planning.compare import Comparison
 
 _T = {
     "node": N_("Criterion"),

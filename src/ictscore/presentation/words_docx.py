@@ -69,6 +69,7 @@ _WORDS = {
     "figure": NP_("report", "Chart {k}. {title}"),
     "legend_base": NP_("report", "Baseline"),
     "legend_whatif": NP_("report", "What-if"),
+    "legend_leader": NP_("report", "Leader's score (the whole bar)"),
     "legend_better": NP_("report", "Ranked better than overall"),
     "legend_worse": NP_("report", "Ranked worse than overall"),
 }

@@ -14,6 +14,21 @@ from ictscore.presentation.report_plan import PlanSummary
 from ictscore.presentation.words import places, tr
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+Rgb = tuple[int, int, int]
+BASE_RGB: Rgb = (0x7A, 0x8C, 0xA8)
+WHATIF_RGB: Rgb = (0x2E, 0x8B, 0x57)
+BAD_RGB: Rgb = (0xC0, 0x50, 0x4D)
+TRACK_RGB: Rgb = (0xE1, 0xE5, 0xEB)
+"""The rest of a pillar's bar, up to the leader's score: a bar's whole length is the leader's,
+which the charts' titles promise ("against the leader") and a bar alone did not show."""
+
+
+def hex_colour(rgb: Rgb) -> str:
+    """The same colour in the Word report and in the HTML report's SVG."""
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
 """Bold as the report's sentences mark it (`**...**`), which each format renders its own way."""
 
 

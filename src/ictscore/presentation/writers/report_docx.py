@@ -27,9 +27,10 @@ chính"; giaoan.link, "Định dạng đúng chuẩn trong văn bản hành chí
   ".";
 - page numbers 13–14 pt centred in the top margin, none on the first page.
 
-Charts are pictures: each bar is a one-colour PNG (`png.solid`) stretched to its length in a
-borderless table whose other columns are the label and the number, so the chart needs no plotting
-library and its words are text, in the document's font.
+Charts are pictures: each bar is a small PNG (`png.bar` on its track up to the leader's score,
+`png.solid` for the rank gaps) stretched to its length in a borderless table whose other columns
+are the label and the number, so the chart needs no plotting library and its words are text, in
+the document's font.
 """
 
 from __future__ import annotations
@@ -73,9 +74,6 @@ INDENT = Mm(12.7)
 HEAD_MM = (70, 95)
 """The header's columns: the agency, and the national heading (wide enough for its 12 pt line)."""
 
-BASE_RGB = (0x7A, 0x8C, 0xA8)
-WHATIF_RGB = (0x2E, 0x8B, 0x57)
-BAD_RGB = (0xC0, 0x50, 0x4D)
 BAR_MM = 3.5
 CHART_BAR_MM = 74.0
 
@@ -429,9 +427,15 @@ class _Figures:
         )
 
 
-def _bar(cell: _Cell, length_mm: float, rgb: tuple[int, int, int], align: int) -> None:
+def _bar(
+    cell: _Cell, length_mm: float, rgb: c.Rgb, align: int, whole_mm: float | None = None
+) -> None:
+    """A bar; with `whole_mm`, on a track of that length (the leader's score)."""
     p = _format(cell.paragraphs[0], align, 1, 1)
-    if length_mm >= 0.3:
+    if whole_mm is not None:
+        picture = png.bar(rgb, c.TRACK_RGB, length_mm / whole_mm if whole_mm else 0.0)
+        p.add_run().add_picture(io.BytesIO(picture), Mm(whole_mm), Mm(BAR_MM))
+    elif length_mm >= 0.3:
         p.add_run().add_picture(io.BytesIO(png.solid(rgb)), Mm(length_mm), Mm(BAR_MM))
 
 
@@ -443,7 +447,7 @@ def _keep_together(t: Table) -> None:
                 p.paragraph_format.keep_with_next = True
 
 
-def _legend(doc: DocxDocument, items: Sequence[tuple[tuple[int, int, int], str]]) -> None:
+def _legend(doc: DocxDocument, items: Sequence[tuple[c.Rgb, str]]) -> None:
     p = _format(doc.add_paragraph(), WD_ALIGN_PARAGRAPH.CENTER, 2, 0, keep=True)
     for k, (rgb, text) in enumerate(items):
         if k:
@@ -460,23 +464,25 @@ def _pillar_chart(doc: DocxDocument, m: ReportModel, lang: str, figs: _Figures) 
         d = p.delta
         score = c.score(m, d.node, d.baseline_score, lang)
         rows.append(
-            (c.label(m, d.node, lang), c.bar_fraction(p, d.baseline_score), BASE_RGB, score)
+            (c.label(m, d.node, lang), c.bar_fraction(p, d.baseline_score), c.BASE_RGB, score)
         )
         if changed and d.scenario_score != d.baseline_score:
             after = "→ " + c.score(m, d.node, d.scenario_score, lang)
-            rows.append(("", c.bar_fraction(p, d.scenario_score), WHATIF_RGB, after))
+            rows.append(("", c.bar_fraction(p, d.scenario_score), c.WHATIF_RGB, after))
     widths = (60, CHART_BAR_MM + 4, TEXT_MM - 64 - CHART_BAR_MM)
     t = doc.add_table(rows=len(rows), cols=3)
     _borderless(t)
     _widths(t, widths)
     for row, (label, frac, rgb, text) in zip(t.rows, rows, strict=True):
         _line(_Where(row.cells[0]), label, TABLE, align=WD_ALIGN_PARAGRAPH.RIGHT, before=1)
-        _bar(row.cells[1], CHART_BAR_MM * frac, rgb, WD_ALIGN_PARAGRAPH.LEFT)
+        left = WD_ALIGN_PARAGRAPH.LEFT
+        _bar(row.cells[1], CHART_BAR_MM * frac, rgb, left, CHART_BAR_MM)
         _line(_Where(row.cells[2]), text, TABLE, align=WD_ALIGN_PARAGRAPH.LEFT, before=1)
     _keep_together(t)
-    legend = [(BASE_RGB, tr("legend_base", lang))]
+    legend = [(c.BASE_RGB, tr("legend_base", lang))]
     if changed:
-        legend.append((WHATIF_RGB, tr("legend_whatif", lang)))
+        legend.append((c.WHATIF_RGB, tr("legend_whatif", lang)))
+    legend.append((c.TRACK_RGB, tr("legend_leader", lang)))
     _legend(doc, legend)
     figs.caption(doc, tr_report("chart_pillars", lang))
 
@@ -497,12 +503,12 @@ def _gap_chart(
         cells = row.cells
         _line(_Where(cells[0]), c.label(m, s.node, lang), TABLE, align=WD_ALIGN_PARAGRAPH.RIGHT)
         length = half_mm * abs(s.gap) / most
-        _bar(cells[1], length if s.gap < 0 else 0, BAD_RGB, WD_ALIGN_PARAGRAPH.RIGHT)
-        _bar(cells[2], length if s.gap > 0 else 0, WHATIF_RGB, WD_ALIGN_PARAGRAPH.LEFT)
+        _bar(cells[1], length if s.gap < 0 else 0, c.BAD_RGB, WD_ALIGN_PARAGRAPH.RIGHT)
+        _bar(cells[2], length if s.gap > 0 else 0, c.WHATIF_RGB, WD_ALIGN_PARAGRAPH.LEFT)
         _cell_border(cells[2], "left")
         _line(_Where(cells[3]), f"{s.gap:+d}", TABLE, align=WD_ALIGN_PARAGRAPH.LEFT)
     _keep_together(t)
-    _legend(doc, [(WHATIF_RGB, tr("legend_better", lang)), (BAD_RGB, tr("legend_worse", lang))])
+    _legend(doc, [(c.WHATIF_RGB, tr("legend_better", lang)), (c.BAD_RGB, tr("legend_worse", lang))])
     figs.caption(doc, tr_report("chart_gaps", lang))
 
 

@@ -11,9 +11,9 @@ BAR_W = 340
 CHAR_W = 6.4
 """Average width of a 12 px sans-serif character: enough to keep long labels inside the chart."""
 ROW = 22
-BASE_COLOUR = "#7a8ca8"
-WHATIF_COLOUR = "#2e8b57"
-BAD_COLOUR = "#c0504d"
+BASE_COLOUR, WHATIF_COLOUR, BAD_COLOUR, TRACK_COLOUR = (
+    c.hex_colour(rgb) for rgb in (c.BASE_RGB, c.WHATIF_RGB, c.BAD_RGB, c.TRACK_RGB)
+)
 
 
 def _label_width(labels: list[str]) -> float:
@@ -49,11 +49,13 @@ def pillar_chart(m: ReportModel, lang: str, title: str) -> str:
         d = p.delta
         body.append(_text(label_w - 8, y + 13, c.label(m, d.node, lang), "end"))
         frac = c.bar_fraction(p, d.baseline_score)
+        body.append(_rect(label_w, y + 2, BAR_W, 14, TRACK_COLOUR))
         body.append(_rect(label_w, y + 2, BAR_W * frac, 14, BASE_COLOUR))
         body.append(_text(label_w + BAR_W + 8, y + 13, c.score(m, d.node, d.baseline_score, lang)))
         y += ROW
         if changed and d.scenario_score != d.baseline_score:
             frac = c.bar_fraction(p, d.scenario_score)
+            body.append(_rect(label_w, y - 4, BAR_W, 14, TRACK_COLOUR))
             body.append(_rect(label_w, y - 4, BAR_W * frac, 14, WHATIF_COLOUR))
             body.append(
                 _text(label_w + BAR_W + 8, y + 7, "→ " + c.score(m, d.node, d.scenario_score, lang))

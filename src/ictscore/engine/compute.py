@@ -45,7 +45,6 @@ class Engine:
         self._children: dict[str, list[str]] = {}
         self._kids: dict[str, list[Kid]] = {}
         self._combine_one: dict[str, Combine] = {}
-        self._coefficients: dict[str, list[float] | None] = {}
         for agg in criteria.aggregates():
             ids, kids = [], []
             for ch in agg.children:
@@ -58,7 +57,6 @@ class Engine:
             self._children[agg.id] = ids
             self._kids[agg.id] = kids
             self._combine_one[agg.id] = method.compile(kids)
-            self._coefficients[agg.id] = method.coefficients(kids) if method.linear else None
         self._ancestors = {n: criteria.ancestors(n) for n in criteria.nodes}
         self._tops = [n for n in criteria.order if not criteria.parents[n]]
         main = criteria.descendants(criteria.root) | {criteria.root}
@@ -354,14 +352,16 @@ class Engine:
             supplied = inputs[anc]
             full = any(k in whole for k in dirty_kids)
             pcol = list(result.pre[anc])
-            coefficients = self._coefficients[anc]
-            if full and coefficients is not None:
-                dirty = [(c, coefficients[kids.index(c)]) for c in dirty_kids]
-                _patch_linear(pcol, dirty, result.scores, scores)
-            elif full:
+            if full:
+                # the same combination of the same scores, in the order compute takes: the
+                # result is compute's to the last bit. Shifting each entity by the change in
+                # its children was faster and off by float noise, which flipped a rank or a
+                # displayed digit where a score sits on a rounding boundary (x,x5)
+                combine = self._combine_one[anc]
+                cols = [scores[c] for c in kids]
                 for j in range(len(pcol)):
                     if pcol[j] is not None:
-                        pcol[j] = self._combine(agg, [scores[c][j] for c in kids])
+                        pcol[j] = combine([col[j] for col in cols])  # type: ignore[misc]
             elif pcol[i] is not None:
                 pcol[i] = self._combine(agg, [scores[c][i] for c in kids])
             else:
@@ -395,21 +395,6 @@ class Engine:
             ranks,
             MappingProxyType(peers),
         )
-
-
-def _patch_linear(
-    pcol: Column,
-    dirty: list[tuple[str, float]],
-    old: Mapping[str, Sequence[float | None]],
-    new: Mapping[str, Sequence[float | None]],
-) -> None:
-    """Shift each computed entity's pre-score by the change in its dirty children."""
-    for c, k in dirty:
-        o, nw = old[c], new[c]
-        for j in range(len(pcol)):
-            pj = pcol[j]
-            if pj is not None:
-                pcol[j] = pj + k * (nw[j] - o[j])  # type: ignore[operator]
 
 
 def _placed(p: Problem, lines: Mapping[str, int]) -> Problem:

@@ -24,13 +24,6 @@ class Kid:
 
 class Method:
     name: str = ""
-    linear: bool = False
-    """The result is Σ coefficient × child score: an edit of one child shifts it in proportion,
-    which the engine's one-value update uses instead of summing again."""
-
-    def coefficients(self, kids: Sequence[Kid]) -> list[float]:
-        """For a linear method, what each child's score is multiplied by in the result."""
-        raise TypeError(f"{self.name} is not linear")
 
     def compile(self, kids: Sequence[Kid]) -> Combine:
         """One entity's result from its children's scores (in the order of `kids`)."""

@@ -12,18 +12,14 @@ from ictscore.scoring.methods.base import Combine, CombineArrays, Kid, Method
 
 class Sum(Method):
     name = "sum"
-    linear = True
-
-    def coefficients(self, kids: Sequence[Kid]) -> list[float]:
-        return [k.factor for k in kids]
 
     def compile(self, kids: Sequence[Kid]) -> Combine:
-        fac = self.coefficients(kids)
+        fac = [k.factor for k in kids]
         fsum = math.fsum
         return lambda vals: fsum(map(mul, vals, fac))
 
     def compile_array(self, kids: Sequence[Kid]) -> CombineArrays:
-        fac = self.coefficients(kids)
+        fac = [k.factor for k in kids]
 
         def combine(cols: Sequence[Array]) -> Array:
             return array_sum([c * f for c, f in zip(cols, fac, strict=True)])

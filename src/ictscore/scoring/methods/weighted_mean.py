@@ -12,15 +12,10 @@ from ictscore.scoring.methods.base import Combine, CombineArrays, Kid, Method, t
 
 class WeightedMean(Method):
     name = "weighted_mean"
-    linear = True
 
     def multipliers(self, kids: Sequence[Kid]) -> list[float]:
         """What each child's score is multiplied by before the sum is divided by Σ factor."""
         return [k.factor for k in kids]
-
-    def coefficients(self, kids: Sequence[Kid]) -> list[float]:
-        w = total_factor(kids)
-        return [m / w if w > 0 else 0.0 for m in self.multipliers(kids)]
 
     def compile(self, kids: Sequence[Kid]) -> Combine:
         fac = self.multipliers(kids)

@@ -195,8 +195,7 @@ class IctscoreApp(App[None]):
         try:
             edit(self.session)
         except ValueError as exc:
-            crit = self.session.scenario.criteria
-            names = {n: crit.label(n, self.lang) for n in crit.nodes}
+            names = describe.node_names(self.session.scenario.criteria, self.lang)
             msg = i18n.text(message_of(exc), self.lang, names)
             self.notify(tr("Refused: {msg}", self.lang, msg=msg), severity="error")
             return False

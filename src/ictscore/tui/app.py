@@ -262,9 +262,7 @@ class IctscoreApp(App[None]):
 
     def _what(self, ch: Change | Lever | FocusStep) -> str:
         if isinstance(ch, Lever):
-            return tr(
-                "lever {name}", self.lang, name=ch.name_vi if self.lang == "vi" else ch.name_en
-            )
+            return tr("lever {name}", self.lang, name=ch.name(self.lang))
         if isinstance(ch, FocusStep):
             names = self.session.result.names
             return tr("focus {old} → {new}", self.lang, old=names[ch.old], new=names[ch.new])

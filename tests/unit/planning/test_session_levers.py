@@ -29,6 +29,13 @@ def lever(lever_id: str = "tu_van_ung_cuu", **upd: object) -> Lever:
     return Lever.model_validate(data | upd)
 
 
+def test_a_lever_is_named_in_the_language_asked_for() -> None:
+    """One way to name a lever for every list, form and report: Vietnamese, else English."""
+    lv = lever()
+    assert lv.name("vi") == "Thuê tư vấn lập phương án ứng cứu sự cố"
+    assert lv.name("en") == "Incident response plan"
+
+
 def test_undo_and_redo_follow_the_order_of_the_steps(scenario_copy: Path) -> None:
     s = Session(load_scenario(scenario_copy))
     start = s.levers

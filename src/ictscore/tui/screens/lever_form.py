@@ -124,7 +124,7 @@ class LeverFormScreen(ModalScreen[Lever | None]):
                 yield SelectionList[str](
                     *[
                         (
-                            o.name_vi if lang == "vi" else o.name_en,
+                            o.name(lang),
                             o.id,
                             bool(lv and o.id in lv.requires),
                         )

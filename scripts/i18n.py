@@ -33,9 +33,9 @@ LOCALE = SRC / "locale"
 POT = LOCALE / "ictscore.pot"
 DOMAIN = "ictscore"
 
-PLAIN = {"N_", "gettext"}
-"""Calls whose first argument is a msgid (and `tr`, the planner's, in `tui/`: the report
-writers' `tr` takes a key of `ictscore.presentation.words`)."""
+PLAIN = {"N_", "gettext", "tr"}
+"""Calls whose first argument is a msgid (`tr` is the planner's; the report writers ask for
+their phrases by key with `ictscore.presentation.words.word`, whose table is marked `NP_`)."""
 ARGPARSE_CALLS = {"ArgumentParser", "add_parser", "add_argument", "add_argument_group"}
 ARGPARSE_TEXTS = {"help", "description", "epilog"}
 """`--help` texts: literals in the command's argparse calls, translated by walking the parser
@@ -53,13 +53,12 @@ def _literal(node: ast.expr | None) -> str | None:
 def scan(path: Path) -> Iterator[tuple[int, str | None, str]]:
     """(line, context, msgid) of every message marked in one source file."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    plain = PLAIN | ({"tr"} if "tui" in path.parts else set())
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", getattr(node.func, "attr", ""))
         found: list[tuple[str | None, str | None]] = []
-        if name in plain and node.args:
+        if name in PLAIN and node.args:
             found.append((None, _literal(node.args[0])))
         elif name in CONTEXT and len(node.args) >= 2:
             found.append((_literal(node.args[0]), _literal(node.args[1])))

@@ -26,9 +26,9 @@ from ictscore.formats.scenario import load_scenario
 from ictscore.planning.whatif import WhatIf
 from ictscore.presentation import writers
 from ictscore.presentation.report_model import build_report
-from ictscore.presentation.words_docx import BLANK
 from ictscore.presentation.writers import png, report_docx
 from ictscore.presentation.writers import report_common as c
+from ictscore.presentation.writers.report_docx import BLANK
 from ictscore.report.build import render_report
 from ictscore.tui.exporting import REPORT_KINDS
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from textual.widgets import Button, Checkbox, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static
 
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.planner import plan
@@ -132,6 +132,31 @@ async def test_edit_and_remove_a_lever(make_app: MakeApp) -> None:
         await pilot.pause()
         assert app.session.levers[0] == first
         assert not app.session.dirty
+
+
+async def test_a_circle_of_prerequisites_is_refused_in_the_form(make_app: MakeApp) -> None:
+    """The form runs the session's own lever checks before it gives the lever back: the
+    refusal is shown in the form, in Vietnamese, with what was typed still there."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        before = app.session.levers
+        assert before[0].id == "pm_ho_so_can_bo"  # csdl_to_chuc_bien_che requires it
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LeverFormScreen)
+        form.query_one("#lf-cost", Input).value = ""
+        await _fill(pilot, form, lf_cost="1,2 tỷ")
+        form.query_one("#lf-requires", SelectionList).select("csdl_to_chuc_bien_che")
+        await _press(pilot, form, "#lf-ok")
+        assert app.screen is form  # not dismissed: the planner can fix what was typed
+        shown = str(form.query_one("#lf-errors", Static).render())
+        assert shown.startswith("các điều kiện tiên quyết tạo thành vòng lặp: ")
+        assert form.query_one("#lf-cost", Input).value == "1,2 tỷ"
+        assert app.session.levers == before and not app.session.dirty
 
 
 async def test_the_first_lever_of_a_scenario_without_any(

@@ -35,6 +35,15 @@ def test_the_scan_finds_the_interface_strings() -> None:
     assert "file not found" in found  # marked in formats with N_
 
 
+def test_tr_takes_a_message_wherever_it_is_called(tmp_path: Path) -> None:
+    """`tr` has one contract, the message itself, so the scan reads it outside `tui/` too; the
+    report writers' phrases by key go through `words.word`, whose keys are no messages."""
+    probe = tmp_path / "presentation" / "probe.py"
+    probe.parent.mkdir()
+    probe.write_text('tr("Saved", lang)\nword("s_plan", lang)\n', encoding="utf-8")
+    assert [msgid for _, _, msgid in SCRIPT.scan(probe)] == ["Saved"]
+
+
 def test_every_entry_is_translated_not_fuzzy_and_compiled() -> None:
     """Fails on an empty or fuzzy msgstr, a message of the code missing from the .po, an entry
     the code dropped, and a .mo older than its .po (`python scripts/i18n.py all`)."""

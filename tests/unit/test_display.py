@@ -1,10 +1,11 @@
-"""Amounts typed by a planner (the plan screen's budget, `ictscore plan --budget`)."""
+"""Amounts typed by a planner (the plan screen's budget, `ictscore plan --budget`), read by the
+one parser of typed numbers, and amounts written back the way planners say them."""
 
 from __future__ import annotations
 
 import pytest
 
-from ictscore.presentation import display
+from ictscore.presentation import display, numbers
 
 
 @pytest.mark.parametrize(
@@ -20,13 +21,13 @@ from ictscore.presentation import display
     ],
 )
 def test_parse_money(text: str, vnd: float) -> None:
-    assert display.parse_money(text) == vnd
+    assert numbers.parse_money(text) == vnd
 
 
 @pytest.mark.parametrize("text", ["abc", "-5", "nan", "inf", ""])
 def test_parse_money_refuses(text: str) -> None:
     with pytest.raises(ValueError):
-        display.parse_money(text)
+        numbers.parse_money(text)
 
 
 def test_money_as_planners_say_it() -> None:

@@ -153,6 +153,10 @@ class Lever(Strict):
         """How many units can be bought: 1 for an all-or-nothing lever."""
         return self.max_units if self.divisible and self.max_units else 1
 
+    def name(self, lang: str) -> str:
+        """What the lever is called in `lang`: every list, form and report names it this way."""
+        return self.name_vi if lang == "vi" else self.name_en
+
     def cost_of(self, units: int) -> float:
         if units <= 0:
             return 0.0

@@ -23,7 +23,7 @@ from typing import Any
 
 from ictscore.engine.compute import Engine
 from ictscore.engine.result import Result
-from ictscore.formats.criteria import Indicator
+from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.formats.errors import ProblemCollector
 from ictscore.formats.message import N_
 from ictscore.formats.plan import Lever, check_plan
@@ -395,7 +395,7 @@ class Session:
         return gone
 
     def _lever_step(self, levers: tuple[Lever, ...], lever: Lever) -> None:
-        check_levers(self.source, list(levers))
+        check_levers(self.source.criteria, levers)
         seq = self._new_step()
         self._lever_done.append(LeverStep(seq, self._levers, levers, lever))
         self._set_levers(levers)
@@ -664,11 +664,13 @@ class Session:
         return sweep(self.engine, self.result, self.focus, node)
 
 
-def check_levers(scenario: Scenario, levers: list[Lever]) -> None:
-    """The loader's cross-checks of levers against the framework and each other; ValueError
-    with every problem found."""
+def check_levers(criteria: Criteria, levers: Sequence[Lever]) -> None:
+    """The loader's cross-checks of levers against the framework and each other, for whoever
+    changes levers after loading (the session, and the lever form before it gives a lever back
+    so that a refusal keeps what was typed): ValueError with every problem found, as one
+    `Message` a face translates (naming nodes as it likes)."""
     pc = ProblemCollector()
-    check_plan(scenario.path or "", "", scenario.criteria, levers, None, pc)
+    check_plan("", "", criteria, list(levers), None, pc)
     if pc.problems:
         raise ValueError(_joined([p.message for p in pc.problems]))
 

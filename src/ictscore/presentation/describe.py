@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ictscore.formats.criteria import Indicator
+from ictscore.formats.criteria import Criteria, Indicator
 from ictscore.presentation import display, i18n
 from ictscore.presentation.i18n import N_
 
@@ -124,6 +124,12 @@ WRITERS: dict[str, Writer] = {
     "rule.bands": _bands,
 }
 """The words of every rule's message key; a test checks each registered rule has its entry."""
+
+
+def node_names(criteria: Criteria, lang: str) -> dict[str, str]:
+    """Every node's name in `lang` by its id, for `i18n.text(..., names)`: a loader's message
+    names a node by its id (a file's key or column), a planner on a screen knows it by name."""
+    return {n: criteria.label(n, lang) for n in criteria.nodes}
 
 
 def rule(ind: Indicator, lang: str = "vi") -> str:

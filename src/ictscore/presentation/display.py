@@ -16,7 +16,7 @@ from ictscore.formats.criteria import Criteria
 from ictscore.presentation import i18n
 from ictscore.presentation.i18n import LANGS
 
-__all__ = ["LANGS", "label", "money", "money_short", "number", "parse_money", "percent"]
+__all__ = ["LANGS", "label", "money", "money_short", "number", "percent"]
 
 
 def _locale(lang: str) -> str:
@@ -64,14 +64,6 @@ def money_short(vnd: float, lang: str = "vi") -> str:
     if abs(vnd) >= 1e6:
         return i18n.gettext("{amount} m VND", lang, amount=short(vnd / 1e6, 0, lang))
     return money(vnd, lang)
-
-
-def parse_money(text: str, lang: str = "vi") -> float:
-    """An amount as people type it (2 tỷ, 500 triệu, 1,5 tỷ, 2.000.000.000): see
-    `ictscore.presentation.numbers`, the one parser of typed numbers."""
-    from ictscore.presentation.numbers import parse_money as parse
-
-    return parse(text, lang)
 
 
 def percent(value: float | None, decimals: int = 1, lang: str = "vi") -> str:

@@ -1,7 +1,10 @@
 """The words of reports and exports, by key: English in the "report" context of the catalogue.
 
 The keys stay so that every report writer (Markdown, HTML, spreadsheets, documents) asks for a
-phrase the same way; the Vietnamese (and any other language) is in `ictscore.po`.
+phrase the same way; the Vietnamese (and any other language) is in `ictscore.po`. The Word
+report's own words (the administrative form of NĐ 30/2020) are in the same table, asked for the
+same way, and its sentences that the Markdown report also prints are the same entries, so the
+two reports say the same thing the same way.
 """
 
 from __future__ import annotations
@@ -97,14 +100,76 @@ _WORDS = {
     "sheet_data": NP_("report", "Data"),
     "sheet_changes": NP_("report", "Changes"),
     "sheet_sources": NP_("report", "Sources"),
+    # the Word report's own: the administrative form of NĐ 30/2020
+    "nation": NP_("report", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "motto": NP_("report", "Independence - Freedom - Happiness"),
+    "number": NP_("report", "No.: {number}"),
+    "number_blank": NP_("report", "…/BC-…"),
+    "place_date": NP_("report", "{place}, day … month … year …"),
+    "kind": NP_("report", "REPORT"),
+    "summary": NP_(
+        "report", "Results on the {framework} and the plan to rise in the ranking of {focus}"
+    ),
+    "opening": NP_(
+        "report",
+        "{agency} reports its results on the {framework} and its plan to rise in the ranking "
+        "as follows:",
+    ),
+    "the_agency": NP_("report", "The agency"),
+    "s1": NP_("report", "RESULTS"),
+    "s1_pillars": NP_("report", "Score and rank on each pillar"),
+    "s1_standouts": NP_("report", "Strengths and weaknesses"),
+    "s1_sources": NP_("report", "Sources"),
+    "s2": NP_("report", "PLAN TO RISE IN THE RANKING"),
+    "s2_whatif": NP_("report", "What-if"),
+    "s2_plan": NP_("report", "Levers, costs and projected rank"),
+    "no_levers": NP_(
+        "report", "The scenario lists no levers with their costs, so no plan could be drawn up."
+    ),
+    "change_basis": NP_("report", "Basis"),
+    "s3": NP_("report", "RECOMMENDATIONS"),
+    "ask_budget": NP_(
+        "report",
+        "We ask {whom} to consider allocating {cost} for the {k} levers of section II, "
+        "towards rank {rank} of {n}.",
+    ),
+    "ask_levers": NP_(
+        "report", "We ask {whom} to consider directing the {k} levers of section II."
+    ),
+    "ask_weak": NP_(
+        "report", "The departments should give priority to the weakest indicators: {names}."
+    ),
+    "ask_target": NP_(
+        "report",
+        "This plan does not reach the target rank {target}; more levers or resources are needed.",
+    ),
+    "ask_estimate": NP_(
+        "report",
+        "Some of the costs above are estimates; a detailed budget is needed before approval.",
+    ),
+    "ask_check": NP_(
+        "report",
+        "Check the numbers of this report against the official figures before it is issued.",
+    ),
+    "whom_default": NP_("report", "the leadership"),
+    "recipients": NP_("report", "Recipients:"),
+    "recipients_default": NP_("report", "Archived: VT"),
+    "figure": NP_("report", "Chart {k}. {title}"),
+    "legend_base": NP_("report", "Baseline"),
+    "legend_whatif": NP_("report", "What-if"),
+    "legend_leader": NP_("report", "Leader's score (the whole bar)"),
+    "legend_better": NP_("report", "Ranked better than overall"),
+    "legend_worse": NP_("report", "Ranked worse than overall"),
 }
 
 
-def tr(key: str, lang: str, **fields: object) -> str:
+def word(key: str, lang: str, **fields: object) -> str:
+    """The report's phrase under `key` (a key of the table above, not a message: the planner's
+    `tr` takes the English message itself), in `lang`, with `fields` filled in."""
     return i18n.gettext(_WORDS[key], lang, **fields)
 
 
 def places(gain: int | None, lang: str) -> str:
     if not gain:
-        return tr("places_same", lang)
-    return tr("places_up", lang, k=gain) if gain > 0 else tr("places_down", lang, k=-gain)
+        return word("places_same", lang)
+    return word("places_up", lang, k=gain) if gain > 0 else word("places_down", lang, k=-gain)

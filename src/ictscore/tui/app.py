@@ -195,8 +195,7 @@ class IctscoreApp(App[None]):
         try:
             edit(self.session)
         except ValueError as exc:
-            crit = self.session.scenario.criteria
-            names = {n: crit.label(n, self.lang) for n in crit.nodes}
+            names = describe.node_names(self.session.scenario.criteria, self.lang)
             msg = i18n.text(message_of(exc), self.lang, names)
             self.notify(tr("Refused: {msg}", self.lang, msg=msg), severity="error")
             return False
@@ -263,9 +262,7 @@ class IctscoreApp(App[None]):
 
     def _what(self, ch: Change | Lever | FocusStep) -> str:
         if isinstance(ch, Lever):
-            return tr(
-                "lever {name}", self.lang, name=ch.name_vi if self.lang == "vi" else ch.name_en
-            )
+            return tr("lever {name}", self.lang, name=ch.name(self.lang))
         if isinstance(ch, FocusStep):
             names = self.session.result.names
             return tr("focus {old} → {new}", self.lang, old=names[ch.old], new=names[ch.new])

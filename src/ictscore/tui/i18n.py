@@ -16,4 +16,6 @@ __all__ = ["N_", "tr"]
 
 
 def tr(text: str, lang: str, **fmt: object) -> str:
+    """`text` is the message itself (the English msgid the extractor reads from this call),
+    not a key: the report writers' phrases by key are `ictscore.presentation.words.word`."""
     return i18n.gettext(text, lang, **fmt)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from ictscore.formats.message import Message, message_of
 from ictscore.formats.plan import Lever
 from ictscore.formats.scenario import load_scenario
 from ictscore.planning.journal import Journal
-from ictscore.planning.session import Session
+from ictscore.planning.session import Session, check_levers
 from ictscore.presentation.numbers import parse_money
 
 ONLINE = "hd_ty_le_nop_truc_tuyen"
@@ -26,6 +27,13 @@ def lever(lever_id: str = "tu_van_ung_cuu", **upd: object) -> Lever:
         "effect": [{"node": "at_phuong_an_ung_cuu", "set": 1}],
     }
     return Lever.model_validate(data | upd)
+
+
+def test_a_lever_is_named_in_the_language_asked_for() -> None:
+    """One way to name a lever for every list, form and report: Vietnamese, else English."""
+    lv = lever()
+    assert lv.name("vi") == "Thuê tư vấn lập phương án ứng cứu sự cố"
+    assert lv.name("en") == "Incident response plan"
 
 
 def test_undo_and_redo_follow_the_order_of_the_steps(scenario_copy: Path) -> None:
@@ -60,6 +68,24 @@ def test_lever_edits_are_checked(scenario_copy: Path) -> None:
     with pytest.raises(ValueError, match="required by"):
         s.remove_lever("pm_ho_so_can_bo")
     assert not s.dirty
+
+
+def test_the_lever_checks_need_only_the_framework(scenario_copy: Path) -> None:
+    """The lever form checks a lever being typed with no Scenario at hand: the framework and
+    the levers are enough, and every problem comes back as one message still to translate."""
+    sc = load_scenario(scenario_copy)
+    check_levers(sc.criteria, sc.file.lever)  # the file's own levers pass
+    twice = lever(sc.file.lever[0].id, effect=[{"node": "no_such_node", "set": 1}])
+    with pytest.raises(ValueError) as refused:
+        check_levers(sc.criteria, [*sc.file.lever, twice])
+    msg = message_of(refused.value)
+    assert isinstance(msg, Message) and msg.msgid == "{first}; {rest}"
+    parts = [msg.params["first"], msg.params["rest"]]
+    assert [p.msgid for p in parts] == [
+        "lever id '{id}' is used twice",
+        "unknown indicator id '{node}'{hint}",
+    ]
+    assert parts[1].params["node"] == "no_such_node"  # an id: the face names it as it likes
 
 
 def test_renaming_a_lever_carries_its_prerequisites_along(scenario_copy: Path) -> None:

@@ -136,7 +136,7 @@ def _lever_rows(rep: PlanReport, lang: str) -> tuple[list[str], list[list[str]],
     rows = []
     for lv, u in zip(m.levers, o.units, strict=True):
         g = gains[lv.id]
-        name = lv.name_vi if lang == "vi" else lv.name_en
+        name = lv.name(lang)
         mark = ("✓" if u else "") + (f" ×{u}" if u and lv.divisible else "")
         rows.append(
             [

@@ -11,7 +11,7 @@ from ictscore.presentation import display
 from ictscore.presentation.history import latest_lines, lineage_line, series_label
 from ictscore.presentation.report_model import Pillar, ReportModel, Standout
 from ictscore.presentation.report_plan import PlanSummary
-from ictscore.presentation.words import places, tr
+from ictscore.presentation.words import places, word
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -41,7 +41,7 @@ class Sections:
 
     def __call__(self, key: str) -> str:
         self.count += 1
-        return f"{self.count}. {tr(key, self.lang)}"
+        return f"{self.count}. {word(key, self.lang)}"
 
 
 def score(m: ReportModel, node: str, v: float | None, lang: str) -> str:
@@ -70,7 +70,7 @@ def rank_of(rank: int | None, n: int) -> str:
 
 def title(m: ReportModel, lang: str) -> str:
     fw = m.criteria.framework
-    return tr(
+    return word(
         "title", lang, focus=m.focus_name, framework=fw.name_vi if lang == "vi" else fw.name_en
     )
 
@@ -80,8 +80,8 @@ def current_line(m: ReportModel, lang: str) -> str:
     g = m.criteria.grade(d.baseline_score)
     grade = ""
     if g is not None:
-        grade = tr("grade_part", lang, grade=g.label_vi if lang == "vi" else g.label_en)
-    return tr(
+        grade = word("grade_part", lang, grade=g.label_vi if lang == "vi" else g.label_en)
+    return word(
         "current_line",
         lang,
         focus=m.focus_name,
@@ -107,7 +107,7 @@ def pillar_rows(m: ReportModel, lang: str) -> list[list[str]]:
 
 
 def pillar_head(lang: str) -> list[str]:
-    return [tr("criterion", lang), tr("score", lang), tr("rank", lang), tr("leader", lang)]
+    return [word("criterion", lang), word("score", lang), word("rank", lang), word("leader", lang)]
 
 
 def node_value(m: ReportModel, node: str, v: Value | bool | None, lang: str) -> str:
@@ -117,7 +117,7 @@ def node_value(m: ReportModel, node: str, v: Value | bool | None, lang: str) -> 
     if label is not None:
         return label
     if isinstance(n, Indicator) and n.rule.values == "yes_no" and v is not None:
-        return tr("yes", lang) if float(v) else tr("no", lang)
+        return word("yes", lang) if float(v) else word("no", lang)
     text = value(v, lang)
     unit = shown_unit(n.unit)
     return f"{text} {unit}" if unit and v is not None else text
@@ -141,12 +141,12 @@ def standout_rows(m: ReportModel, items: tuple[Standout, ...], lang: str) -> lis
 
 
 def standout_head(lang: str) -> list[str]:
-    return [tr("criterion", lang), tr("value", lang), tr("rank", lang), tr("gap", lang)]
+    return [word("criterion", lang), word("value", lang), word("rank", lang), word("gap", lang)]
 
 
 def whatif_line(m: ReportModel, lang: str) -> str:
     d = m.overall.delta
-    return tr(
+    return word(
         "whatif_line",
         lang,
         k=len(m.changes),
@@ -165,8 +165,8 @@ def target_line(m: ReportModel, lang: str) -> str | None:
     if target is None or rank is None:
         return None
     if rank <= target:
-        return tr("target_met", lang, target=target)
-    return tr("target_missed", lang, target=target, gap=rank - target)
+        return word("target_met", lang, target=target)
+    return word("target_missed", lang, target=target, gap=rank - target)
 
 
 def whatif_rows(m: ReportModel, lang: str) -> list[list[str]]:
@@ -186,10 +186,10 @@ def whatif_rows(m: ReportModel, lang: str) -> list[list[str]]:
 
 def whatif_head(lang: str) -> list[str]:
     return [
-        tr("criterion", lang),
-        tr("baseline", lang),
-        tr("whatif", lang),
-        tr("rank_change", lang),
+        word("criterion", lang),
+        word("baseline", lang),
+        word("whatif", lang),
+        word("rank_change", lang),
     ]
 
 
@@ -222,12 +222,12 @@ def audit(c: Change) -> list[str]:
 
 def change_head(lang: str) -> list[str]:
     return [
-        tr("criterion", lang),
-        tr("value", lang),
-        tr("note", lang),
-        tr("source", lang),
-        tr("author", lang),
-        tr("date", lang),
+        word("criterion", lang),
+        word("value", lang),
+        word("note", lang),
+        word("source", lang),
+        word("author", lang),
+        word("date", lang),
     ]
 
 
@@ -236,7 +236,7 @@ def plan_rows(plan: PlanSummary, lang: str) -> list[list[str]]:
     for lv in plan.levers:
         cost = "—" if lv.cost is None else display.money(lv.cost, lang)
         if lv.estimate:
-            cost += f" ({tr('estimate', lang)})"
+            cost += f" ({word('estimate', lang)})"
         chosen = "" if lv.chosen is None else ("✓" if lv.chosen else "")
         rows.append(
             [chosen, lv.name_vi if lang == "vi" else lv.name_en, cost, lv.effects_for(lang)]
@@ -245,29 +245,29 @@ def plan_rows(plan: PlanSummary, lang: str) -> list[list[str]]:
 
 
 def plan_head(lang: str) -> list[str]:
-    return [tr("chosen", lang), tr("lever", lang), tr("cost", lang), tr("effect", lang)]
+    return [word("chosen", lang), word("lever", lang), word("cost", lang), word("effect", lang)]
 
 
 def plan_lines(m: ReportModel, plan: PlanSummary, lang: str) -> list[str]:
     out = []
     if plan.total_cost is not None:
-        line = tr("plan_total", lang, cost=display.money(plan.total_cost, lang))
+        line = word("plan_total", lang, cost=display.money(plan.total_cost, lang))
         if plan.budget is not None:
-            line += tr("plan_budget", lang, budget=display.money(plan.budget, lang))
+            line += word("plan_budget", lang, budget=display.money(plan.budget, lang))
         out.append(line + ".")
     if plan.projected_rank is not None:
-        line = tr("plan_projected", lang, rank=plan.projected_rank, n=m.count)
+        line = word("plan_projected", lang, rank=plan.projected_rank, n=m.count)
         if plan.next_year_rank is not None:
-            line += tr("plan_next_year", lang, rank=plan.next_year_rank)
+            line += word("plan_next_year", lang, rank=plan.next_year_rank)
         if plan.rank_range is not None:
-            line += tr("plan_range", lang, lo=plan.rank_range[0], hi=plan.rank_range[1])
+            line += word("plan_range", lang, lo=plan.rank_range[0], hi=plan.rank_range[1])
         if plan.target_probability is not None:
-            line += tr(
+            line += word(
                 "plan_probability", lang, p=display.percent(plan.target_probability, 0, lang)
             )
         out.append(line + ".")
     if plan.verdict is not None and plan.target_rank is not None:
-        out.append(tr(f"plan_target_{plan.verdict}", lang, target=plan.target_rank))
+        out.append(word(f"plan_target_{plan.verdict}", lang, target=plan.target_rank))
     return out
 
 
@@ -298,13 +298,13 @@ def history_rows(m: ReportModel, lang: str) -> list[list[str]]:
 
 
 def history_head(lang: str) -> list[str]:
-    return [tr("year", lang), tr("unit", lang), tr("rank", lang), tr("rank_change", lang)]
+    return [word("year", lang), word("unit", lang), word("rank", lang), word("rank_change", lang)]
 
 
 def source_lines(m: ReportModel, lang: str) -> list[str]:
     fw = m.criteria.framework
     out = [
-        tr(
+        word(
             "criteria_source",
             lang,
             name=fw.name_vi if lang == "vi" else fw.name_en,
@@ -319,15 +319,15 @@ def source_lines(m: ReportModel, lang: str) -> list[str]:
         )
     rep = sum(1 for n in m.criteria.nodes.values() if n.representative)
     if rep:
-        out.append(tr("representative", lang, k=rep))
+        out.append(word("representative", lang, k=rep))
     ds = m.scenario.dataset
     out.extend(ds.header_notes)
     src = ds.get(m.focus).source if m.focus in ds.ids() else ""
     if src:
-        out.append(tr("data_source", lang, focus=m.focus_name, source=src))
+        out.append(word("data_source", lang, focus=m.focus_name, source=src))
     if m.history is not None:
         cited = dict.fromkeys(st.row.source for st in m.history.standings() if st.rank is not None)
-        out.append(tr("history_source", lang, sources="; ".join(cited)))
+        out.append(word("history_source", lang, sources="; ".join(cited)))
     return out
 
 

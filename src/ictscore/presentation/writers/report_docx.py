@@ -52,10 +52,12 @@ from docx.text.paragraph import Paragraph
 
 from ictscore.presentation import display
 from ictscore.presentation.report_model import ReportModel, Standout
-from ictscore.presentation.words import tr as tr_report
-from ictscore.presentation.words_docx import BLANK, tr
+from ictscore.presentation.words import word
 from ictscore.presentation.writers import png
 from ictscore.presentation.writers import report_common as c
+
+BLANK = "……………"
+"""What an absent scenario key leaves: a dotted space to fill in by hand, as a Sở's form has."""
 
 FONT = "Times New Roman"
 PAGE_MM = (210, 297)
@@ -342,7 +344,7 @@ def _page_numbers(doc: DocxDocument, m: ReportModel, lang: str) -> None:
     run.append(text)
     field.append(run)
     p._p.append(field)
-    note = tr_report("draft", lang, scenario=m.scenario.name)
+    note = word("draft", lang, scenario=m.scenario.name)
     for footer in (s.footer, s.first_page_footer):
         fp = _format(footer.paragraphs[0], WD_ALIGN_PARAGRAPH.CENTER)
         _run(fp, note, FOOTNOTE, italic=True)
@@ -367,28 +369,28 @@ def _header(doc: DocxDocument, m: ReportModel, lang: str) -> None:
     agency = _upper(f.agency) if f.agency else BLANK
     _line(left, agency, AGENCY, bold=True)
     _rule(left, max(15.0, min(text_mm(agency, AGENCY, True), HEAD_MM[0]) * 0.4), HEAD_MM[0], 2)
-    nation = tr("nation", lang)
-    motto = tr("motto", lang)
+    nation = word("nation", lang)
+    motto = word("motto", lang)
     _line(right, nation, NATION, bold=True)
     _line(right, motto, MOTTO, bold=True)
     _rule(right, text_mm(motto, MOTTO, True), HEAD_MM[1], 2)
-    number = tr("number", lang, number=f.report_number or tr("number_blank", lang))
+    number = word("number", lang, number=f.report_number or word("number_blank", lang))
     _line(_Where(t.cell(1, 0)), number, NUMBER, before=6)
-    date = tr("date", lang, place=f.place or BLANK)
+    date = word("place_date", lang, place=f.place or BLANK)
     _line(_Where(t.cell(1, 1)), date, DATE, italic=True, before=6)
 
 
 def summary(m: ReportModel, lang: str) -> str:
     """The line under "BÁO CÁO": what it reports on and for whom."""
     fw = m.criteria.framework
-    return tr(
+    return word(
         "summary", lang, framework=fw.name_vi if lang == "vi" else fw.name_en, focus=m.focus_name
     )
 
 
 def _title(doc: DocxDocument, m: ReportModel, lang: str) -> None:
     where = _Where(doc)
-    _line(where, tr("kind", lang), BODY, bold=True, before=18)
+    _line(where, word("kind", lang), BODY, bold=True, before=18)
     text = summary(m, lang)
     _line(where, text, BODY, bold=True)
     _rule(where, min(text_mm(text, BODY, True), TEXT_MM) / 3, TEXT_MM, 2)
@@ -399,10 +401,10 @@ def _opening(doc: DocxDocument, m: ReportModel, lang: str) -> None:
     if m.scenario.file.notes:
         _body(doc, " ".join(m.scenario.file.notes.split()))
     fw = m.criteria.framework
-    agency = m.scenario.file.agency or tr("the_agency", lang)
+    agency = m.scenario.file.agency or word("the_agency", lang)
     _body(
         doc,
-        tr(
+        word(
             "opening",
             lang,
             agency=agency,
@@ -420,7 +422,7 @@ class _Figures:
         self.count += 1
         _line(
             _Where(doc),
-            tr("figure", self.lang, k=self.count, title=title),
+            word("figure", self.lang, k=self.count, title=title),
             TABLE,
             italic=True,
             after=8,
@@ -479,12 +481,12 @@ def _pillar_chart(doc: DocxDocument, m: ReportModel, lang: str, figs: _Figures) 
         _bar(row.cells[1], CHART_BAR_MM * frac, rgb, left, CHART_BAR_MM)
         _line(_Where(row.cells[2]), text, TABLE, align=WD_ALIGN_PARAGRAPH.LEFT, before=1)
     _keep_together(t)
-    legend = [(c.BASE_RGB, tr("legend_base", lang))]
+    legend = [(c.BASE_RGB, word("legend_base", lang))]
     if changed:
-        legend.append((c.WHATIF_RGB, tr("legend_whatif", lang)))
-    legend.append((c.TRACK_RGB, tr("legend_leader", lang)))
+        legend.append((c.WHATIF_RGB, word("legend_whatif", lang)))
+    legend.append((c.TRACK_RGB, word("legend_leader", lang)))
     _legend(doc, legend)
-    figs.caption(doc, tr_report("chart_pillars", lang))
+    figs.caption(doc, word("chart_pillars", lang))
 
 
 def _gap_chart(
@@ -508,8 +510,9 @@ def _gap_chart(
         _cell_border(cells[2], "left")
         _line(_Where(cells[3]), f"{s.gap:+d}", TABLE, align=WD_ALIGN_PARAGRAPH.LEFT)
     _keep_together(t)
-    _legend(doc, [(c.WHATIF_RGB, tr("legend_better", lang)), (c.BAD_RGB, tr("legend_worse", lang))])
-    figs.caption(doc, tr_report("chart_gaps", lang))
+    better, worse = word("legend_better", lang), word("legend_worse", lang)
+    _legend(doc, [(c.WHATIF_RGB, better), (c.BAD_RGB, worse)])
+    figs.caption(doc, word("chart_gaps", lang))
 
 
 def _history(doc: DocxDocument, m: ReportModel, lang: str) -> None:
@@ -517,7 +520,7 @@ def _history(doc: DocxDocument, m: ReportModel, lang: str) -> None:
     lines = c.history_lines(m, lang)
     if not lines:
         return
-    p = _body(doc, f"{tr_report('history', lang)}:", after=3)
+    p = _body(doc, f"{word('history', lang)}:", after=3)
     p.paragraph_format.keep_with_next = True
     for line in lines:
         _body(doc, f"- {line}", after=3)
@@ -526,20 +529,20 @@ def _history(doc: DocxDocument, m: ReportModel, lang: str) -> None:
 
 def _results(doc: DocxDocument, m: ReportModel, lang: str, figs: _Figures) -> None:
     """I. Where the agency stands: the pillars, its strengths and weaknesses, the sources."""
-    _heading(doc, f"I. {tr('s1', lang)}", 1)
-    _heading(doc, f"1. {tr('s1_pillars', lang)}", 2)
+    _heading(doc, f"I. {word('s1', lang)}", 1)
+    _heading(doc, f"1. {word('s1_pillars', lang)}", 2)
     _body(doc, c.current_line(m, lang))
     _grid(doc, c.pillar_head(lang), c.pillar_rows(m, lang), (62, 20, 18, 65), {1, 2})
     _pillar_chart(doc, m, lang, figs)
     _history(doc, m, lang)
 
-    _heading(doc, f"2. {tr('s1_standouts', lang)}", 2)
+    _heading(doc, f"2. {word('s1_standouts', lang)}", 2)
     rank = m.overall.delta.baseline_rank or "—"
-    _body(doc, tr_report("sw_intro", lang, rank=rank, n=m.count, k=m.threshold))
+    _body(doc, word("sw_intro", lang, rank=rank, n=m.count, k=m.threshold))
     for key, items in (("strengths", m.strengths), ("weaknesses", m.weaknesses)):
-        head = f"{tr_report(key, lang)}:"
+        head = f"{word(key, lang)}:"
         if not items:
-            _body(doc, f"{head} {tr_report('none', lang)}")
+            _body(doc, f"{head} {word('none', lang)}")
             continue
         p = _body(doc, head, after=3)
         p.paragraph_format.keep_with_next = True
@@ -548,7 +551,7 @@ def _results(doc: DocxDocument, m: ReportModel, lang: str, figs: _Figures) -> No
     chosen = tuple(sorted((*m.strengths, *m.weaknesses), key=lambda s: -s.gap))
     _gap_chart(doc, m, chosen, lang, figs)
 
-    _heading(doc, f"3. {tr('s1_sources', lang)}", 2)
+    _heading(doc, f"3. {word('s1_sources', lang)}", 2)
     for line in c.source_lines(m, lang):
         _body(doc, f"- {line}", after=3)
 
@@ -556,10 +559,10 @@ def _results(doc: DocxDocument, m: ReportModel, lang: str, figs: _Figures) -> No
 def _plan(doc: DocxDocument, m: ReportModel, lang: str) -> None:
     """II. How to rise: the scenario's changes and, when it lists levers, the optimised plan
     with its costs and the projected rank with its likely range."""
-    _heading(doc, f"II. {tr('s2', lang)}", 1)
-    _heading(doc, f"1. {tr('s2_whatif', lang)}", 2)
+    _heading(doc, f"II. {word('s2', lang)}", 1)
+    _heading(doc, f"1. {word('s2_whatif', lang)}", 2)
     if not m.changes:
-        _body(doc, tr_report("no_changes", lang))
+        _body(doc, word("no_changes", lang))
     else:
         _body(doc, c.whatif_line(m, lang))
         target = c.target_line(m, lang)
@@ -567,11 +570,11 @@ def _plan(doc: DocxDocument, m: ReportModel, lang: str) -> None:
             _body(doc, target)
         _grid(doc, c.whatif_head(lang), c.whatif_rows(m, lang), (62, 38, 38, 27), {1, 2, 3})
         rows = [[r[0], r[1], "; ".join(x for x in r[2:] if x)] for r in c.change_rows(m, lang)]
-        head = [*c.change_head(lang)[:2], tr("change_basis", lang)]
+        head = [*c.change_head(lang)[:2], word("change_basis", lang)]
         _grid(doc, head, rows, (55, 35, 75))
-    _heading(doc, f"2. {tr('s2_plan', lang)}", 2)
+    _heading(doc, f"2. {word('s2_plan', lang)}", 2)
     if m.plan is None:
-        _body(doc, tr("no_levers", lang))
+        _body(doc, word("no_levers", lang))
         return
     _grid(doc, c.plan_head(lang), c.plan_rows(m.plan, lang), (16, 60, 35, 54), {2})
     for line in c.plan_lines(m, m.plan, lang):
@@ -581,14 +584,14 @@ def _plan(doc: DocxDocument, m: ReportModel, lang: str) -> None:
 def recommendations(m: ReportModel, lang: str) -> list[str]:
     """III. What the agency asks for, from the plan and the weaknesses; the last one always
     asks that the draft's numbers be checked, since ictscore drafts and people sign."""
-    whom = m.scenario.file.parent_agency or tr("whom_default", lang)
+    whom = m.scenario.file.parent_agency or word("whom_default", lang)
     out = []
     plan = m.plan
     if plan is not None:
         chosen = [lv for lv in plan.levers if lv.chosen]
         if chosen and plan.total_cost is not None and plan.projected_rank is not None:
             out.append(
-                tr(
+                word(
                     "ask_budget",
                     lang,
                     whom=whom,
@@ -599,21 +602,21 @@ def recommendations(m: ReportModel, lang: str) -> list[str]:
                 )
             )
         elif chosen:
-            out.append(tr("ask_levers", lang, whom=whom, k=len(chosen)))
+            out.append(word("ask_levers", lang, whom=whom, k=len(chosen)))
         target = m.scenario.file.target_rank
         if target is not None and plan.projected_rank is not None and plan.projected_rank > target:
-            out.append(tr("ask_target", lang, target=target))
+            out.append(word("ask_target", lang, target=target))
         if any(lv.estimate for lv in chosen):
-            out.append(tr("ask_estimate", lang))
+            out.append(word("ask_estimate", lang))
     if m.weaknesses:
         names = ", ".join(c.label(m, s.node, lang) for s in m.weaknesses)
-        out.append(tr("ask_weak", lang, names=names))
-    out.append(tr("ask_check", lang))
+        out.append(word("ask_weak", lang, names=names))
+    out.append(word("ask_check", lang))
     return out
 
 
 def _recommend(doc: DocxDocument, m: ReportModel, lang: str) -> None:
-    _heading(doc, f"III. {tr('s3', lang)}", 1)
+    _heading(doc, f"III. {word('s3', lang)}", 1)
     items = recommendations(m, lang)
     for k, text in enumerate(items, start=1):
         _body(doc, f"{k}. {text}" + ("/." if k == len(items) else ""))
@@ -621,7 +624,7 @@ def _recommend(doc: DocxDocument, m: ReportModel, lang: str) -> None:
 
 def recipient_lines(recipients: Sequence[str] | None, lang: str) -> list[str]:
     """One recipient a line, "- " before, ";" after, "." after the last (NĐ 30)."""
-    items = list(recipients) if recipients else [BLANK, tr("recipients_default", lang)]
+    items = list(recipients) if recipients else [BLANK, word("recipients_default", lang)]
     out = []
     for k, raw in enumerate(items):
         text = raw.strip().lstrip("-").strip().rstrip(";.").strip()
@@ -643,7 +646,7 @@ def _signature(doc: DocxDocument, m: ReportModel, lang: str) -> None:
     _borderless(t)
     _widths(t, (80, TEXT_MM - 80))
     left, right = _Where(t.cell(0, 0)), _Where(t.cell(0, 1))
-    _line(left, tr("recipients", lang), RECIPIENTS_HEAD, True, True, WD_ALIGN_PARAGRAPH.LEFT, 12)
+    _line(left, word("recipients", lang), RECIPIENTS_HEAD, True, True, WD_ALIGN_PARAGRAPH.LEFT, 12)
     for line in recipient_lines(f.recipients, lang):
         _line(left, line, RECIPIENTS, align=WD_ALIGN_PARAGRAPH.LEFT)
     for k, line in enumerate(signer_lines(f.signer_title)):

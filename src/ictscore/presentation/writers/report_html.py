@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ictscore.presentation.report_model import ReportModel
-from ictscore.presentation.words import tr
+from ictscore.presentation.words import word
 from ictscore.presentation.writers import report_common as c
 from ictscore.presentation.writers import svg
 
@@ -56,7 +56,7 @@ def _history(m: ReportModel, lang: str) -> list[str]:
     if not lines:
         return []
     return [
-        f"<h3>{escape(tr('history', lang))}</h3>",
+        f"<h3>{escape(word('history', lang))}</h3>",
         "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines) + "</ul>",
         _table(c.history_head(lang), c.history_rows(m, lang), {0, 2, 3}),
     ]
@@ -76,16 +76,18 @@ def render_html(m: ReportModel, lang: str = "vi") -> str:
         "</head>",
         "<body>",
         f"<h1>{escape(title)}</h1>",
-        f'<p class="draft">{escape(tr("draft", lang, scenario=m.scenario.name))}</p>',
+        f'<p class="draft">{escape(word("draft", lang, scenario=m.scenario.name))}</p>',
         _p(m.scenario.file.notes.strip()) if m.scenario.file.notes else "",
         f"<h2>{escape(sec('s_current'))}</h2>",
         _p(c.current_line(m, lang)),
         _table(c.pillar_head(lang), c.pillar_rows(m, lang), {1, 2}),
-        _figure(svg.pillar_chart(m, lang, tr("chart_pillars", lang)), tr("chart_pillars", lang)),
+        _figure(
+            svg.pillar_chart(m, lang, word("chart_pillars", lang)), word("chart_pillars", lang)
+        ),
         *_history(m, lang),
         f"<h2>{escape(sec('s_strengths'))}</h2>",
         _p(
-            tr(
+            word(
                 "sw_intro",
                 lang,
                 rank=m.overall.delta.baseline_rank or "—",
@@ -95,19 +97,21 @@ def render_html(m: ReportModel, lang: str = "vi") -> str:
         ),
     ]
     for key, items in (("strengths", m.strengths), ("weaknesses", m.weaknesses)):
-        out.append(f"<h3>{escape(tr(key, lang))}</h3>")
+        out.append(f"<h3>{escape(word(key, lang))}</h3>")
         if items:
             out.append(_table(c.standout_head(lang), c.standout_rows(m, items, lang), {1, 2, 3}))
         else:
-            out.append(_p(tr("none", lang)))
+            out.append(_p(word("none", lang)))
     chosen = tuple(sorted((*m.strengths, *m.weaknesses), key=lambda s: -s.gap))
     if chosen:
         out.append(
-            _figure(svg.gap_chart(m, chosen, lang, tr("chart_gaps", lang)), tr("chart_gaps", lang))
+            _figure(
+                svg.gap_chart(m, chosen, lang, word("chart_gaps", lang)), word("chart_gaps", lang)
+            )
         )
     out.append(f"<h2>{escape(sec('s_whatif'))}</h2>")
     if not m.changes:
-        out.append(_p(tr("no_changes", lang)))
+        out.append(_p(word("no_changes", lang)))
     else:
         out.append(_p(c.whatif_line(m, lang)))
         target = c.target_line(m, lang)
@@ -122,7 +126,7 @@ def render_html(m: ReportModel, lang: str = "vi") -> str:
     out.append(f"<h2>{escape(sec('s_sources'))}</h2>")
     out.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in c.source_lines(m, lang)) + "</ul>")
     if m.changes:
-        out.append(f"<h3>{escape(tr('changed_numbers', lang))}</h3>")
+        out.append(f"<h3>{escape(word('changed_numbers', lang))}</h3>")
         out.append(_table(c.change_head(lang), c.change_rows(m, lang)))
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ictscore.presentation.report_model import ReportModel, Standout
-from ictscore.presentation.words import tr
+from ictscore.presentation.words import word
 from ictscore.presentation.writers import report_common as c
 
 BAR = 24
@@ -29,7 +29,7 @@ def _bar(fraction: float) -> str:
 def pillar_chart(m: ReportModel, lang: str) -> list[str]:
     labels = [c.label(m, p.delta.node, lang) for p in m.pillars]
     width = max(len(x) for x in labels)
-    lines = [f"{tr('chart_pillars', lang)}:", "", "```"]
+    lines = [f"{word('chart_pillars', lang)}:", "", "```"]
     changed = bool(m.changes)
     for lab, p in zip(labels, m.pillars, strict=True):
         d = p.delta
@@ -52,7 +52,7 @@ def gap_chart(m: ReportModel, items: tuple[Standout, ...], lang: str) -> list[st
     width = max(len(x) for x in labels)
     half = max(abs(s.gap) for s in items)
     scale = 12 / half if half else 1.0
-    lines = [f"{tr('chart_gaps', lang)}:", "", "```"]
+    lines = [f"{word('chart_gaps', lang)}:", "", "```"]
     for lab, s in zip(labels, items, strict=True):
         n = round(abs(s.gap) * scale)
         left = ("◀" * n).rjust(12) if s.gap < 0 else " " * 12
@@ -63,7 +63,7 @@ def gap_chart(m: ReportModel, items: tuple[Standout, ...], lang: str) -> list[st
 
 def render_markdown(m: ReportModel, lang: str = "vi") -> str:
     sec = c.Sections(lang)
-    out = [f"# {c.title(m, lang)}", "", f"*{tr('draft', lang, scenario=m.scenario.name)}*", ""]
+    out = [f"# {c.title(m, lang)}", "", f"*{word('draft', lang, scenario=m.scenario.name)}*", ""]
     if m.scenario.file.notes:
         out += [m.scenario.file.notes.strip(), ""]
     out += [f"## {sec('s_current')}", "", c.current_line(m, lang), ""]
@@ -71,25 +71,25 @@ def render_markdown(m: ReportModel, lang: str = "vi") -> str:
     out += pillar_chart(m, lang)
     history = c.history_lines(m, lang)
     if history:
-        out += [f"### {tr('history', lang)}", ""]
+        out += [f"### {word('history', lang)}", ""]
         out += [f"- {line}" for line in history] + [""]
         out += _table(c.history_head(lang), c.history_rows(m, lang), {0, 2, 3})
 
     out += [f"## {sec('s_strengths')}", ""]
     rank = m.overall.delta.baseline_rank or "—"
-    out += [tr("sw_intro", lang, rank=rank, n=m.count, k=m.threshold), ""]
+    out += [word("sw_intro", lang, rank=rank, n=m.count, k=m.threshold), ""]
     for key, items in (("strengths", m.strengths), ("weaknesses", m.weaknesses)):
-        out += [f"### {tr(key, lang)}", ""]
+        out += [f"### {word(key, lang)}", ""]
         if items:
             out += _table(c.standout_head(lang), c.standout_rows(m, items, lang), {1, 2, 3})
         else:
-            out += [tr("none", lang), ""]
+            out += [word("none", lang), ""]
     chosen = tuple(sorted((*m.strengths, *m.weaknesses), key=lambda s: -s.gap))
     out += gap_chart(m, chosen, lang)
 
     out += [f"## {sec('s_whatif')}", ""]
     if not m.changes:
-        out += [tr("no_changes", lang), ""]
+        out += [word("no_changes", lang), ""]
     else:
         out += [c.whatif_line(m, lang), ""]
         target = c.target_line(m, lang)
@@ -107,6 +107,6 @@ def render_markdown(m: ReportModel, lang: str = "vi") -> str:
     out += [f"## {sec('s_sources')}", ""]
     out += [f"- {line}" for line in c.source_lines(m, lang)] + [""]
     if m.changes:
-        out += [f"### {tr('changed_numbers', lang)}", ""]
+        out += [f"### {word('changed_numbers', lang)}", ""]
         out += _table(c.change_head(lang), c.change_rows(m, lang))
     return "\n".join(out).rstrip("\n") + "\n"

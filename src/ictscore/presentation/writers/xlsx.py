@@ -14,7 +14,7 @@ from ictscore.formats.criteria import Indicator
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import Projection, display_order
 from ictscore.presentation import display
-from ictscore.presentation.words import tr
+from ictscore.presentation.words import word
 
 HEAD_FONT: dict[str, Any] = {"bold": True}
 
@@ -25,11 +25,11 @@ def workbook_bytes(p: Projection, changes: Sequence[Change], lang: str = "vi") -
 
     wb = openpyxl.Workbook()
     sheets = [
-        (tr("sheet_ranking", lang), _ranking(p, lang)),
-        (tr("sheet_focus", lang), _focus(p, lang)),
-        (tr("sheet_data", lang), _data(p)),
-        (tr("sheet_changes", lang), _changes(p, changes, lang)),
-        (tr("sheet_sources", lang), _sources(p, lang)),
+        (word("sheet_ranking", lang), _ranking(p, lang)),
+        (word("sheet_focus", lang), _focus(p, lang)),
+        (word("sheet_data", lang), _data(p)),
+        (word("sheet_changes", lang), _changes(p, changes, lang)),
+        (word("sheet_sources", lang), _sources(p, lang)),
     ]
     first = True
     for title, rows in sheets:
@@ -58,8 +58,8 @@ def _ranking(p: Projection, lang: str) -> list[list[Any]]:
     crit = r.criteria
     root = crit.root
     nodes = [n for n in display_order(r) if n != root]
-    head = [tr("rank", lang), tr("rank_change", lang), "id", tr("name", lang)]
-    head += [crit.label(root, lang), tr("grade", lang), *[crit.label(n, lang) for n in nodes]]
+    head = [word("rank", lang), word("rank_change", lang), "id", word("name", lang)]
+    head += [crit.label(root, lang), word("grade", lang), *[crit.label(n, lang) for n in nodes]]
     rows: list[list[Any]] = [head]
     for eid in r.order():
         i = r.index(eid)
@@ -84,13 +84,13 @@ def _focus(p: Projection, lang: str) -> list[list[Any]]:
     rows: list[list[Any]] = [
         [
             "id",
-            tr("criterion", lang),
-            tr("baseline", lang),
-            tr("rank", lang),
-            tr("whatif", lang),
-            tr("rank", lang),
-            tr("score_change", lang),
-            tr("rank_change", lang),
+            word("criterion", lang),
+            word("baseline", lang),
+            word("rank", lang),
+            word("whatif", lang),
+            word("rank", lang),
+            word("score_change", lang),
+            word("rank_change", lang),
         ]
     ]
     for d in p.deltas():
@@ -132,13 +132,13 @@ def _changes(p: Projection, changes: Sequence[Change], lang: str) -> list[list[A
     rows: list[list[Any]] = [
         [
             "node",
-            tr("criterion", lang),
-            tr("entity", lang),
-            tr("value", lang),
-            tr("note", lang),
-            tr("source", lang),
-            tr("author", lang),
-            tr("date", lang),
+            word("criterion", lang),
+            word("entity", lang),
+            word("value", lang),
+            word("note", lang),
+            word("source", lang),
+            word("author", lang),
+            word("date", lang),
         ]
     ]
     for c in changes:
@@ -160,7 +160,7 @@ def _changes(p: Projection, changes: Sequence[Change], lang: str) -> list[list[A
 
 def _sources(p: Projection, lang: str) -> list[list[Any]]:
     fw = p.result.criteria.framework
-    rows: list[list[Any]] = [[tr("source", lang), tr("date", lang), "URL", tr("note", lang)]]
+    rows: list[list[Any]] = [[word("source", lang), word("date", lang), "URL", word("note", lang)]]
     rows.append(
         [
             f"{fw.name_vi if lang == 'vi' else fw.name_en} — {fw.publisher}, {fw.edition}",

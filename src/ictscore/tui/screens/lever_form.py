@@ -18,10 +18,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 
 from ictscore.formats.criteria import Criteria, Indicator
-from ictscore.formats.errors import ProblemCollector
-from ictscore.formats.plan import Effect, Lever, check_plan
+from ictscore.formats.message import message_of
+from ictscore.formats.plan import Effect, Lever
 from ictscore.formats.tomlfile import pydantic_message
 from ictscore.formats.values import coerce
+from ictscore.planning.session import check_levers
 from ictscore.presentation import describe, display, i18n, numbers
 from ictscore.tui.i18n import tr
 
@@ -123,7 +124,7 @@ class LeverFormScreen(ModalScreen[Lever | None]):
                 yield SelectionList[str](
                     *[
                         (
-                            o.name_vi if lang == "vi" else o.name_en,
+                            o.name(lang),
                             o.id,
                             bool(lv and o.id in lv.requires),
                         )
@@ -248,10 +249,11 @@ class LeverFormScreen(ModalScreen[Lever | None]):
         except ValidationError as exc:
             raise ValueError(_message(exc, lang)) from None
         # the loader's cross-checks here, so that a refusal keeps what was typed
-        pc = ProblemCollector()
-        check_plan("", "", self.criteria, [*self.others, made], None, pc)
-        if pc.problems:
-            raise ValueError("; ".join(i18n.text(p.message, lang) for p in pc.problems))
+        try:
+            check_levers(self.criteria, [*self.others, made])
+        except ValueError as exc:
+            names = describe.node_names(self.criteria, lang)
+            raise ValueError(i18n.text(message_of(exc), lang, names)) from None
         return made
 
     @on(Button.Pressed, "#lf-ok")

@@ -160,7 +160,7 @@ class NextStepsScreen(TranslatedScreen):
             cost = "—"
             if s.lever is not None:
                 lv = levers[s.lever.lever]
-                lever = lv.name_vi if lang == "vi" else lv.name_en
+                lever = lv.name(lang)
                 if s.lever.units > 1:
                     lever = f"{lever} × {s.lever.units}"
                 cost = display.money_short(s.lever.cost, lang)
@@ -209,7 +209,7 @@ class NextStepsScreen(TranslatedScreen):
         ]
         if s.lever is not None:
             lv = next(x for x in self.session.scenario.file.lever if x.id == s.lever.lever)
-            name = lv.name_vi if lang == "vi" else lv.name_en
+            name = lv.name(lang)
             per = s.per_cost
             line = f"{tr('Cheapest lever', lang)}: {name} — {display.money(s.lever.cost, lang)}"
             if lv.estimate:

@@ -403,7 +403,7 @@ class PlanScreen(TranslatedScreen):
                 return
             replaces = None if lever is None else lever.id
             if self.ictapp.apply_edit(lambda ss: ss.put_lever(made, replaces)):
-                name = made.name_vi if self.lang == "vi" else made.name_en
+                name = made.name(self.lang)
                 self.notify(tr("Lever saved in the scenario: {name}", self.lang, name=name))
 
         form = LeverFormScreen(s.scenario.criteria, s.levers, self.lang, lever)
@@ -414,7 +414,7 @@ class PlanScreen(TranslatedScreen):
         if lever is None or self.running():
             return
         if self.ictapp.apply_edit(lambda ss: ss.remove_lever(lever.id)):
-            name = lever.name_vi if self.lang == "vi" else lever.name_en
+            name = lever.name(self.lang)
             self.notify(tr("Lever removed: {name} (ctrl+z brings it back)", self.lang, name=name))
 
     def action_back(self) -> None:

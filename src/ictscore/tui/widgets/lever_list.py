@@ -31,7 +31,7 @@ class LeverList(DataTable[Text]):
             tick = "[x]" if u else "[ ]"
             if u and lv.divisible:
                 tick += f" ×{u}"
-            name = lv.name_vi if lang == "vi" else lv.name_en
+            name = lv.name(lang)
             # its own cost, of the ticked units (the gain column counts its prerequisites too)
             own = lv.cost_of(u or lv.units)
             cost = display.money_short(own, lang) + (" *" if lv.estimate else "")

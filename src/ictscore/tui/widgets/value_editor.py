@@ -48,7 +48,7 @@ class NodeValue(Validator):
             self.understood = numbers.message(exc, self.lang)
             return self.success()  # Enter asks which reading was meant
         except ValueError as exc:
-            names = {n: self.criteria.label(n, self.lang) for n in self.criteria.nodes}
+            names = describe.node_names(self.criteria, self.lang)
             return self.failure(i18n.text(message_of(exc), self.lang, names))
         if isinstance(node, Indicator) and not isinstance(checked, str):
             self.understood = "= " + describe.value(node, checked, self.lang)

@@ -35,3 +35,10 @@ def test_a_source_note_in_two_languages() -> None:
     s = Source.model_validate({"title": "QĐ", "note": {"vi": "Ghi chú", "en": "Note"}})
     assert s.note_in("vi") == "Ghi chú" and s.note_in("en") == "Note" and s.note == "Note"
     assert Source(title="QĐ", note="plain").note_in("vi") == "plain"
+
+
+def test_where_a_file_gives_both_the_two_keys_win_everywhere() -> None:
+    """formats.md: name_vi/name_en win over the table; `name(lang)` must say the same."""
+    ind = _indicator(name={"vi": "Bảng", "en": "Table", "fr": "Tableau"}, name_vi="Khoá")
+    assert ind.name_vi == "Khoá" and ind.name("vi") == "Khoá"
+    assert ind.name("en") == "Table" and ind.name("fr") == "Tableau"

@@ -93,7 +93,9 @@ def localised(data: Any, key: str) -> Any:
     first = table.get("vi") or next(iter(table.values()), "")
     d.setdefault(f"{key}_vi", first)
     d.setdefault(f"{key}_en", table.get("en", first))
-    d[f"{key}s"] = table
+    # where a file gives both, `key_vi`/`key_en` win (formats.md says so) in the table too, so
+    # that `name("vi")` and `name_vi` never disagree
+    d[f"{key}s"] = {**table, "vi": d[f"{key}_vi"], "en": d[f"{key}_en"]}
     return d
 
 

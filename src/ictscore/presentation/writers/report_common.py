@@ -70,9 +70,7 @@ def rank_of(rank: int | None, n: int) -> str:
 
 def title(m: ReportModel, lang: str) -> str:
     fw = m.criteria.framework
-    return word(
-        "title", lang, focus=m.focus_name, framework=fw.name_vi if lang == "vi" else fw.name_en
-    )
+    return word("title", lang, focus=m.focus_name, framework=fw.name(lang))
 
 
 def current_line(m: ReportModel, lang: str) -> str:
@@ -307,7 +305,7 @@ def source_lines(m: ReportModel, lang: str) -> list[str]:
         word(
             "criteria_source",
             lang,
-            name=fw.name_vi if lang == "vi" else fw.name_en,
+            name=fw.name(lang),
             publisher=fw.publisher,
             edition=fw.edition,
         )

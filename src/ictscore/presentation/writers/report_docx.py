@@ -383,9 +383,7 @@ def _header(doc: DocxDocument, m: ReportModel, lang: str) -> None:
 def summary(m: ReportModel, lang: str) -> str:
     """The line under "BÁO CÁO": what it reports on and for whom."""
     fw = m.criteria.framework
-    return word(
-        "summary", lang, framework=fw.name_vi if lang == "vi" else fw.name_en, focus=m.focus_name
-    )
+    return word("summary", lang, framework=fw.name(lang), focus=m.focus_name)
 
 
 def _title(doc: DocxDocument, m: ReportModel, lang: str) -> None:
@@ -408,7 +406,7 @@ def _opening(doc: DocxDocument, m: ReportModel, lang: str) -> None:
             "opening",
             lang,
             agency=agency,
-            framework=fw.name_vi if lang == "vi" else fw.name_en,
+            framework=fw.name(lang),
         ),
     )
 

@@ -259,7 +259,7 @@ def projection_to_text(
 ) -> str:
     crit = p.result.criteria
     fw = crit.framework
-    title = fw.name_vi if lang == "vi" else fw.name_en
+    title = fw.name(lang)
     focus_head, rank_head = _heads(lang)
     table = md_table if markdown else text_table
     h = "## " if markdown else ""

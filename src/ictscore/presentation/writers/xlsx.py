@@ -163,7 +163,7 @@ def _sources(p: Projection, lang: str) -> list[list[Any]]:
     rows: list[list[Any]] = [[word("source", lang), word("date", lang), "URL", word("note", lang)]]
     rows.append(
         [
-            f"{fw.name_vi if lang == 'vi' else fw.name_en} — {fw.publisher}, {fw.edition}",
+            f"{fw.name(lang)} — {fw.publisher}, {fw.edition}",
             None,
             None,
             fw.notes,

@@ -103,7 +103,7 @@ class MainScreen(TranslatedScreen):
         tree = self.query_one(NodeTree)
         tree.show(s, lang, node)
         fw = s.scenario.criteria.framework
-        retitle(tree, fw.name_vi if lang == "vi" else fw.name_en)
+        retitle(tree, fw.name(lang))
         if self.selected is None or self.selected not in s.scenario.criteria.nodes:
             self.selected = tree.selected
         self.query_one(SummaryPanel).show(s, lang)

@@ -116,6 +116,31 @@ def test_html_is_well_formed(lang: str) -> None:
     assert f'<html lang="{lang}">' in text
 
 
+def test_html_charts_show_the_leader_and_say_what_their_colours_mean() -> None:
+    """Each pillar bar on a track the leader's length; legends as in the Word report."""
+    import re
+
+    from ictscore.presentation.writers import report_common as c
+
+    text = render_report(load_scenario(BUNDLED), "html", "vi")
+    pillars, gaps = re.findall(r"<svg.*?</svg>", text, re.S)
+    track = c.hex_colour(c.TRACK_RGB)
+    widths = [
+        float(w)
+        for w, fill in re.findall(r'width="([\d.]+)" height="14.0" fill="(#\w+)"', pillars)
+        if fill == track
+    ]
+    sc = load_scenario(BUNDLED)
+    m = build_report(sc, WhatIf(sc).project())
+    bars = len(m.pillars) + sum(p.delta.scenario_score != p.delta.baseline_score for p in m.pillars)
+    assert len(widths) == bars and len(set(widths)) == 1  # one whole length: the leader's
+    for rgb, words in c.pillar_legend(m, "vi"):
+        assert c.hex_colour(rgb) in pillars and f">{words}<" in pillars
+    assert "Điểm của đơn vị dẫn đầu (cả thanh)" in pillars
+    for rgb, words in c.gap_legend("vi"):
+        assert c.hex_colour(rgb) in gaps and f">{words}<" in gaps
+
+
 def test_names_from_files_are_escaped(tmp_path: Path) -> None:
     session = Session(load_scenario(BUNDLED))
     # 90, not its baseline: an edit that ends where it began is no change in the report

@@ -29,6 +29,18 @@ def hex_colour(rgb: Rgb) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
+def pillar_legend(m: ReportModel, lang: str) -> list[tuple[Rgb, str]]:
+    """What the pillar chart's colours mean, in the Word and the HTML report alike."""
+    items = [(BASE_RGB, word("legend_base", lang))]
+    if m.changes:
+        items.append((WHATIF_RGB, word("legend_whatif", lang)))
+    return [*items, (TRACK_RGB, word("legend_leader", lang))]
+
+
+def gap_legend(lang: str) -> list[tuple[Rgb, str]]:
+    return [(WHATIF_RGB, word("legend_better", lang)), (BAD_RGB, word("legend_worse", lang))]
+
+
 """Bold as the report's sentences mark it (`**...**`), which each format renders its own way."""
 
 

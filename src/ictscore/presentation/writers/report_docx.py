@@ -479,11 +479,7 @@ def _pillar_chart(doc: DocxDocument, m: ReportModel, lang: str, figs: _Figures) 
         _bar(row.cells[1], CHART_BAR_MM * frac, rgb, left, CHART_BAR_MM)
         _line(_Where(row.cells[2]), text, TABLE, align=WD_ALIGN_PARAGRAPH.LEFT, before=1)
     _keep_together(t)
-    legend = [(c.BASE_RGB, word("legend_base", lang))]
-    if changed:
-        legend.append((c.WHATIF_RGB, word("legend_whatif", lang)))
-    legend.append((c.TRACK_RGB, word("legend_leader", lang)))
-    _legend(doc, legend)
+    _legend(doc, c.pillar_legend(m, lang))
     figs.caption(doc, word("chart_pillars", lang))
 
 
@@ -508,8 +504,7 @@ def _gap_chart(
         _cell_border(cells[2], "left")
         _line(_Where(cells[3]), f"{s.gap:+d}", TABLE, align=WD_ALIGN_PARAGRAPH.LEFT)
     _keep_together(t)
-    better, worse = word("legend_better", lang), word("legend_worse", lang)
-    _legend(doc, [(c.WHATIF_RGB, better), (c.BAD_RGB, worse)])
+    _legend(doc, c.gap_legend(lang))
     figs.caption(doc, word("chart_gaps", lang))
 
 

@@ -40,6 +40,15 @@ def _rect(x: float, y: float, w: float, h: float, fill: str) -> str:
     return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{h:.1f}" fill="{fill}"/>'
 
 
+def _legend(body: list[str], x: float, y: float, items: list[tuple[c.Rgb, str]]) -> float:
+    """The chart's colours and what they mean, in one row under the bars; the row's bottom."""
+    for rgb, text in items:
+        body.append(_rect(x, y + 2, 12, 12, c.hex_colour(rgb)))
+        body.append(_text(x + 17, y + 12, text, size=11))
+        x += 17 + CHAR_W * len(text) + 18
+    return y + ROW
+
+
 def pillar_chart(m: ReportModel, lang: str, title: str) -> str:
     body: list[str] = []
     y = 10.0
@@ -62,6 +71,7 @@ def pillar_chart(m: ReportModel, lang: str, title: str) -> str:
             )
             y += ROW - 4
         y += 4
+    y = _legend(body, label_w, y + 4, c.pillar_legend(m, lang))
     return _svg(label_w, int(y + 8), body, title)
 
 
@@ -83,4 +93,5 @@ def gap_chart(m: ReportModel, items: tuple[Standout, ...], lang: str, title: str
         f'<line x1="{mid:.1f}" y1="4" x2="{mid:.1f}" y2="{y + 2:.1f}" stroke="#333" '
         'stroke-width="1"/>'
     )
+    y = _legend(body, label_w, y + 8, c.gap_legend(lang))
     return _svg(label_w + 60, int(y + 8), body, title)

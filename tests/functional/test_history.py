@@ -201,29 +201,69 @@ def test_written_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "Bắc Giang" in target.read_text(encoding="utf-8")
 
 
+HISTORY = re.escape(str(FILE))
+FOLDER = re.escape(str(CRITERIA / "history"))
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["bac-nihn"], r"'bac-nihn' is not a known entity \(closest: 'Bắc Ninh', id 'bac-ninh'"),
-        (["bac-ninh", "--family", "ict"], r"no results file for family 'ict' \(known: dti\)"),
-        (["bac-ninh", "--entities", "nowhere"], r"no list 'nowhere' in dti-provinces\.csv"),
+        (
+            ["bac-nihn"],
+            rf"^error: {HISTORY} \[ENTITY\]: 'bac-nihn' is not a known entity "
+            r"\(closest: 'Bắc Ninh', id 'bac-ninh'.*"
+            r"\(looked in vn-provinces-2025\.toml, vn-provinces\.toml\)$",
+        ),
+        (
+            ["bac-ninh", "--family", "ict"],
+            rf"^error: {FOLDER} \[--family\]: no results file for family 'ict' \(known: dti\)$",
+        ),
+        (
+            ["bac-ninh", "--entities", "nowhere"],
+            rf"^error: {HISTORY} \[--entities\]: no list 'nowhere' in this file "
+            r"\(it has: vn-provinces, vn-provinces-2025\)$",
+        ),
     ],
 )
 @pytest.mark.usefixtures("english")
-def test_bad_requests_exit_2_with_one_line(
+def test_bad_requests_name_the_file_and_the_argument(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
+    """As a scenario's refusal names the file and `--node`: the file read, the argument to fix."""
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
-    assert re.search(message, err), err
+    assert re.search(message, err.strip()), err
 
 
-def test_bad_requests_are_said_in_vietnamese_by_default(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "bac-ninh", "--family", "ict")
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["nowhere"],
+            f"lỗi: {FILE} [ENTITY]: 'nowhere' không phải một đơn vị đã biết "
+            "(đã tìm trong vn-provinces-2025.toml, vn-provinces.toml)",
+        ),
+        (
+            ["bac-ninh", "--family", "ict"],
+            f"lỗi: {CRITERIA / 'history'} [--family]: không có tệp kết quả cho bộ chỉ số 'ict' "
+            "(hiện có: dti)",
+        ),
+        (
+            ["bac-ninh", "--entities", "nowhere"],
+            f"lỗi: {FILE} [--entities]: tệp này không có danh sách 'nowhere' "
+            "(tệp có: vn-provinces, vn-provinces-2025)",
+        ),
+    ],
+)
+def test_bad_requests_are_said_in_vietnamese_by_default(
+    capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    code, _, err = run(capsys, *args)
     assert code == 2
-    assert err.strip() == "lỗi: history: không có tệp kết quả cho bộ chỉ số 'ict' (hiện có: dti)"
+    assert err.strip() == said
+    assert "history:" not in err
 
 
 def test_history_of_another_root(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from ictscore.formats.criteria import Strict, no_items
+from ictscore.formats.csvtext import csv_error
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.kinds import (
     VERSION_DESCRIPTION,
@@ -473,8 +474,17 @@ def _check_lineage(
 
 
 def _from_csv(path: Path) -> EntityNames:
-    lines = [ln for ln in read_text(path).splitlines() if not ln.lstrip().startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    kept = [
+        (n, ln)
+        for n, ln in enumerate(read_text(path, table=True).splitlines(), start=1)
+        if not ln.lstrip().startswith("#")
+    ]
+    reader = csv.DictReader(io.StringIO("\n".join(ln for _, ln in kept)))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # said at the file's line, the notes counted back in
+        line = kept[min(reader.line_num, len(kept)) - 1][0] if kept else None
+        raise csv_error(path, exc, line) from None
     if not rows or "id" not in rows[0]:
         raise InputError.one(path, N_("an entity list in CSV needs an 'id' column"))
     recs = [

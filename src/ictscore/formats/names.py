@@ -101,11 +101,13 @@ class EntityRecord(Strict):
     )
     ended: dt.date | None = Field(
         default=None,
-        description="When this unit stopped existing on its own (it became part of `became`).",
+        description="When this unit stopped existing on its own (it became part of `became`), "
+        "or stopped being called so (it goes on as `became`, its own id, under a new name).",
     )
     became: str | None = Field(
         default=None,
-        description="The id of the unit (in the successor list) it became part of on `ended`.",
+        description="The id of the unit (in the successor list) it became part of on `ended`; "
+        "its own id when it was renamed.",
     )
 
 
@@ -374,11 +376,24 @@ def _check_own_lineage(path: Path, text: str, file: EntityListFile, pc: ProblemC
             pc.add(path, msg, f"entity[{i + 1}].formed_from", locate(text, (*loc, "formed_from")))
 
 
+def _renamed(
+    prev: EntityRecord, rec: EntityRecord, old: EntityNames, prefixes: Sequence[str]
+) -> bool:
+    """A unit that went on under its id with another name (Thừa Thiên - Huế → TP. Huế): told by
+    the names as matching reads them, so "TP. Hà Nội" and "Hà Nội" are one name."""
+    if not prev.name or not rec.name:
+        return False
+    return name_key(prev.name, old.prefixes) != name_key(rec.name, prefixes)
+
+
 def _check_lineage(
     path: Path, text: str, file: EntityListFile, old: EntityNames, pc: ProblemCollector
 ) -> None:
-    """Every old unit is in exactly one new unit, and the old list says the same of it."""
+    """Every old unit is in exactly one new unit, and the old list says the same of it: a
+    merged unit's predecessors and a renamed unit's former self say what they became (the link
+    `history` follows forward), and when, if the new unit says when it was formed."""
     old_name = Path(old.origin).name
+    prefixes = file.info.prefixes if file.info is not None else ()
     covered: set[str] = set()
     for i, rec in enumerate(file.entity):
         where = f"entity[{i + 1}].formed_from"
@@ -444,7 +459,22 @@ def _check_lineage(
                     where,
                     line,
                 )
-            if merged and prev.ended and rec.formed and prev.ended != rec.formed:
+            elif not merged and prev.became is None and _renamed(prev, rec, old, prefixes):
+                pc.add(
+                    path,
+                    N_(
+                        "'{id}' goes on under a new name ('{old}' → '{new}'), but {old_name} "
+                        'does not say so (expected became = "{id}" and ended = the date of the '
+                        "new name)",
+                        id=rec.id,
+                        old=prev.name,
+                        new=rec.name,
+                        old_name=old_name,
+                    ),
+                    where,
+                    line,
+                )
+            if prev.ended and rec.formed and prev.ended != rec.formed:
                 pc.add(
                     path,
                     N_(

@@ -113,6 +113,7 @@ def open_quote_line(text: str, delimiter: str) -> int | None:
 
 
 def unclosed_quote(path: Path, line: int) -> InputError:
+    """The refusal at the line `open_quote_line` found, before the reader swallows the rest."""
     return InputError(
         [
             Problem(

@@ -157,6 +157,61 @@ def test_by_name_and_a_renamed_unit(capsys: pytest.CaptureFixture[str]) -> None:
     assert re.search(r"^2023  Thừa Thiên - Huế\s+3/63\s+▲1", out, re.M)
 
 
+def test_a_renamed_unit_links_forward_from_its_former_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Thừa Thiên - Huế in the 63 is followed to TP. Huế of the 34, as a merged unit is to what
+    it became; said as a new name, not as being part of it."""
+    code, out, _ = run(capsys, "thua-thien-hue", "--entities", "vn-provinces")
+    assert code == 0
+    assert "Từ ngày 1/1/2025, Thừa Thiên - Huế mang tên TP. Huế." in out
+    assert "là một phần của" not in out
+    assert re.search(r"^2024  TP\. Huế\s+2/34\s+0,7951", out, re.M)
+    assert re.search(r"^2024  Thừa Thiên - Huế\s+5/63", out, re.M)
+    _, out, _ = run(capsys, "thua-thien-hue", "--entities", "vn-provinces", "--format", "json")
+    data = json.loads(out)
+    assert data["became"] == "thua-thien-hue"
+    successor = [r for r in data["rows"] if r["relation"] == "successor"]
+    assert [(r["edition"], r["list"], r["rank"], r["unit"]) for r in successor] == [
+        (2024, "vn-provinces-2025", 2, "TP. Huế")
+    ]
+    _, out, _ = run(capsys, "thua-thien-hue", "--entities", "vn-provinces", "--lang", "en")
+    assert "From 1 January 2025, Thua Thien Hue is called Hue." in out
+
+
+def test_a_renamed_unit_says_its_former_name(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "Huế")
+    assert "Trước ngày 1/1/2025, TP. Huế có tên Thừa Thiên - Huế." in out
+    _, out, _ = run(capsys, "ha-noi")  # unchanged, and under the same name: nothing to say
+    assert "Trước ngày" not in out and "Từ ngày" not in out
+
+
+def test_compute_ranks_the_renamed_unit_in_either_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`compute --entities` follows the link as `history` does: one row of the 63 is TP. Huế,
+    2nd of the 34, or Thừa Thiên - Huế, 5th of the 63, the ranks the results file holds."""
+    text = (SCENARIOS / "dti-2024-bac-ninh.toml").read_text("utf-8")
+    text = re.sub(r'(?m)^focus = ".*"$', 'focus = "thua-thien-hue"', text)
+    text = text.replace('"../criteria/', f'"{CRITERIA.as_posix()}/').replace(
+        '"data/', f'"{(SCENARIOS / "data").as_posix()}/'
+    )
+    scenario = tmp_path / "hue.toml"
+    scenario.write_text(text, "utf-8")
+    history = {
+        (r.list, r.edition): r.rank for r in load_history(FILE).rows if r.id == "thua-thien-hue"
+    }
+    for name, listed, n in (
+        ("TP. Huế", "vn-provinces-2025", 34),
+        ("Thừa Thiên - Huế", "vn-provinces", 63),
+    ):
+        args = ["compute", str(scenario), "--format", "json"]
+        assert main([*args, "--entities", str(CRITERIA / "entities" / f"{listed}.toml")]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert (data["focus"]["name"], len(data["entities"])) == (name, n)
+        assert data["focus"]["baseline"]["rank"] == history[(listed, 2024)]
+
+
 def test_a_former_unit_says_what_it_became(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "Bắc Giang", "--lang", "en")
     assert code == 0
@@ -201,29 +256,69 @@ def test_written_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "Bắc Giang" in target.read_text(encoding="utf-8")
 
 
+HISTORY = re.escape(str(FILE))
+FOLDER = re.escape(str(CRITERIA / "history"))
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["bac-nihn"], r"'bac-nihn' is not a known entity \(closest: 'Bắc Ninh', id 'bac-ninh'"),
-        (["bac-ninh", "--family", "ict"], r"no results file for family 'ict' \(known: dti\)"),
-        (["bac-ninh", "--entities", "nowhere"], r"no list 'nowhere' in dti-provinces\.csv"),
+        (
+            ["bac-nihn"],
+            rf"^error: {HISTORY} \[ENTITY\]: 'bac-nihn' is not a known entity "
+            r"\(closest: 'Bắc Ninh', id 'bac-ninh'.*"
+            r"\(looked in vn-provinces-2025\.toml, vn-provinces\.toml\)$",
+        ),
+        (
+            ["bac-ninh", "--family", "ict"],
+            rf"^error: {FOLDER} \[--family\]: no results file for family 'ict' \(known: dti\)$",
+        ),
+        (
+            ["bac-ninh", "--entities", "nowhere"],
+            rf"^error: {HISTORY} \[--entities\]: no list 'nowhere' in this file "
+            r"\(it has: vn-provinces, vn-provinces-2025\)$",
+        ),
     ],
 )
 @pytest.mark.usefixtures("english")
-def test_bad_requests_exit_2_with_one_line(
+def test_bad_requests_name_the_file_and_the_argument(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
+    """As a scenario's refusal names the file and `--node`: the file read, the argument to fix."""
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
-    assert re.search(message, err), err
+    assert re.search(message, err.strip()), err
 
 
-def test_bad_requests_are_said_in_vietnamese_by_default(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "bac-ninh", "--family", "ict")
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["nowhere"],
+            f"lỗi: {FILE} [ENTITY]: 'nowhere' không phải một đơn vị đã biết "
+            "(đã tìm trong vn-provinces-2025.toml, vn-provinces.toml)",
+        ),
+        (
+            ["bac-ninh", "--family", "ict"],
+            f"lỗi: {CRITERIA / 'history'} [--family]: không có tệp kết quả cho bộ chỉ số 'ict' "
+            "(hiện có: dti)",
+        ),
+        (
+            ["bac-ninh", "--entities", "nowhere"],
+            f"lỗi: {FILE} [--entities]: tệp này không có danh sách 'nowhere' "
+            "(tệp có: vn-provinces, vn-provinces-2025)",
+        ),
+    ],
+)
+def test_bad_requests_are_said_in_vietnamese_by_default(
+    capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    code, _, err = run(capsys, *args)
     assert code == 2
-    assert err.strip() == "lỗi: history: không có tệp kết quả cho bộ chỉ số 'ict' (hiện có: dti)"
+    assert err.strip() == said
+    assert "history:" not in err
 
 
 def test_history_of_another_root(tmp_path: Path) -> None:

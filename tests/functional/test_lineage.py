@@ -112,12 +112,89 @@ def test_the_former_list_says_when_each_unit_ended_and_what_it_became(
             rec = old.records[f]
             if new.merged(eid):
                 assert (rec.ended, rec.became) == (MERGER, eid), f
+            elif eid == "thua-thien-hue":  # renamed: test_hue_was_renamed_not_merged
+                assert (rec.ended, rec.became) == (RENAMED, eid), f
             else:
                 assert (rec.ended, rec.became) == (None, None), f
     for eid in new.ids():
         rec = new.records[eid]
         assert rec.source and "202/2025/QH15" in rec.source
-        assert rec.formed == (MERGER if new.merged(eid) else None)
+        dated = MERGER if new.merged(eid) else RENAMED if eid == "thua-thien-hue" else None
+        assert rec.formed == dated
+
+
+RENAMED = dt.date(2025, 1, 1)
+"""Thừa Thiên Huế became the centrally-run city of Huế (Nghị quyết 175/2024/QH15)."""
+
+
+def test_hue_was_renamed_not_merged(new: EntityNames, old: EntityNames) -> None:
+    """The former entry links forward as a merged one does, its source cited in the file."""
+    was, now = old.records["thua-thien-hue"], new.records["thua-thien-hue"]
+    assert (was.ended, was.became) == (RENAMED, "thua-thien-hue")
+    assert was.source and "175/2024/QH15" in was.source and "202/2025/QH15" in was.source
+    assert (now.formed, now.formed_from) == (RENAMED, ["thua-thien-hue"])
+    assert not new.merged("thua-thien-hue")
+    assert (was.name, now.name) == ("Thừa Thiên - Huế", "TP. Huế")
+
+
+def test_a_renamed_unit_the_old_list_says_nothing_of(tmp_path: Path) -> None:
+    path = new_list(tmp_path, 'name = "Sở E"', 'name = "Sở Nội vụ"')
+    msgs = problems(path)
+    assert any(
+        "[entity[3].formed_from]: 'so-e' goes on under a new name ('Sở E' → 'Sở Nội vụ'), but "
+        'old.toml does not say so (expected became = "so-e" and ended = the date' in m
+        for m in msgs
+    ), msgs
+
+
+def test_a_renamed_unit_said_in_both_lists_loads(tmp_path: Path) -> None:
+    old = _changed(
+        OLD_UNITS, 'name = "Sở E"\n', 'name = "Sở E"\nended = 2025-05-01\nbecame = "so-e"\n'
+    )
+    new = _changed(NEW_UNITS, 'name = "Sở E"\n', 'name = "Sở Nội vụ"\n')
+    names = load_entity_list(write_lists(tmp_path, old=old, new=new))
+    assert not names.merged("so-e") and names.name("so-e") == "Sở Nội vụ"
+    dated = _changed(new, 'formed_from = ["so-e"]', 'formed_from = ["so-e"]\nformed = 2025-06-01')
+    msgs = problems(write_lists(tmp_path, old=old, new=dated))
+    assert any(
+        "'so-e' ended on 2025-05-01 in old.toml, but 'so-e' was formed on 2025-06-01" in m
+        for m in msgs
+    ), msgs
+
+
+def test_a_name_written_another_way_is_no_rename(tmp_path: Path) -> None:
+    """What matching takes for one name (diacritics, a prefix) needs no link."""
+    new = _changed(NEW_UNITS, 'name = "Sở E"\n', 'name = "SO E"\n')
+    assert load_entity_list(write_lists(tmp_path, new=new)).name("so-e") == "SO E"
+
+
+def test_the_bundled_hue_without_its_link_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundled lists with the forward link taken out: validate names the file and line."""
+    folder = tmp_path / "entities"
+    folder.mkdir()
+    (folder / NEW.name).write_bytes(NEW.read_bytes())
+    text = OLD.read_text("utf-8")
+    (folder / OLD.name).write_text(
+        _changed(text, 'ended = 2025-01-01\nbecame = "thua-thien-hue"\n', ""), "utf-8"
+    )
+    assert main(["validate", str(folder / NEW.name)]) == 2
+    err = capsys.readouterr().err
+    line = next(
+        n
+        for n, t in enumerate(NEW.read_text("utf-8").splitlines(), 1)
+        if t == ('formed_from = ["thua-thien-hue"]')
+    )
+    assert err.strip() == (
+        f"error: {folder / NEW.name}:{line} [entity[25].formed_from]: 'thua-thien-hue' goes on "
+        "under a new name ('Thừa Thiên - Huế' → 'TP. Huế'), but vn-provinces.toml does not say "
+        'so (expected became = "thua-thien-hue" and ended = the date of the new name)'
+    )
+    assert main(["validate", str(folder / NEW.name), "--lang", "vi"]) == 2
+    assert "'thua-thien-hue' tiếp tục với tên mới ('Thừa Thiên - Huế' → 'TP. Huế'), nhưng " in (
+        capsys.readouterr().err
+    )
 
 
 # --- the loader's checks, on any list ---------------------------------------------------------

@@ -334,3 +334,30 @@ async def test_an_empty_edit_log(make_app: MakeApp, scenario_copy: Path) -> None
         await pilot.pause()
         assert isinstance(app.screen, EditLogScreen)
         assert messages(app)[-1].startswith("Nhật ký trống")
+
+
+async def test_export_carries_computes_notes(
+    make_app: MakeApp, scenario_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`x` writes the notes that `ictscore compute` prints, in every format."""
+    from ictscore.cli.main import main
+
+    merged = scenario_copy.with_name("dti-2024-bac-ninh.toml")
+    assert main(["compute", str(merged), "--format", "json"]) == 0
+    want = json.loads(capsys.readouterr().out)["notes"]
+    assert len(want) == 3
+    app = make_app(merged)
+    out = scenario_copy.parent
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for ext in ("xlsx", "csv", "json", "md"):
+            await export_to(pilot, out / f"n.{ext}")
+            await settle(pilot)
+            assert messages(app)[-1] == f"Đã xuất ra {out / f'n.{ext}'}"
+    assert json.loads((out / "n.json").read_text(encoding="utf-8"))["notes"] == want
+    md = (out / "n.md").read_text(encoding="utf-8")
+    assert md.endswith("## Ghi chú\n\n" + "".join(f"- {n}\n" for n in want))
+    csv_rows = (out / "n.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv_rows[-4:] == ["", *(f'Ghi chú;"{n}"' if ";" in n else f"Ghi chú;{n}" for n in want)]
+    sheet = openpyxl.load_workbook(out / "n.xlsx")["Ghi chú"]
+    assert [r for (r,) in sheet.iter_rows(values_only=True)] == ["Ghi chú", *want]

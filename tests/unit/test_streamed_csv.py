@@ -14,6 +14,7 @@ import pytest
 
 from ictscore.engine.compute import Engine
 from ictscore.formats.criteria import Criteria, load_criteria
+from ictscore.formats.csvtext import check_text
 from ictscore.formats.dataset import RESERVED, Dataset, Entity, load_csv, parse_csv
 from ictscore.formats.errors import InputError, Problem, ProblemCollector, did_you_mean
 from ictscore.formats.tomlfile import read_text
@@ -36,6 +37,7 @@ def reference(path: Path, criteria: Criteria) -> Dataset:
         notes.append(lines[first].lstrip()[1:].strip())
         first += 1
     body = "".join(lines[first:])
+    check_text(path, body, first + 1)  # the one refusal added since: a NUL byte, at its place
     try:
         rows = list(csv.reader(io.StringIO(body, newline="")))
     except csv.Error as exc:

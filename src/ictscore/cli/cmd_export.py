@@ -11,7 +11,7 @@ from ictscore.cli import language
 from ictscore.cli.common import add_csv_style, add_lang, add_scenario, project
 from ictscore.formats.message import N_
 from ictscore.presentation import i18n, writers
-from ictscore.presentation.documents import ResultsDoc
+from ictscore.presentation.documents import results_of
 
 
 def register(sub: Any) -> None:
@@ -38,7 +38,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     writers.for_path(args.output, "results")  # a wrong extension fails before any computing
     scenario, projection = project(args.scenario)
-    doc = ResultsDoc(projection, scenario.applied())
+    doc = results_of(scenario, projection, args.lang)
     writers.write_file(doc, args.output, args.lang, args.csv_style)
     print(i18n.gettext("wrote {path}", args.lang, path=args.output), file=sys.stderr)
     return 0

@@ -118,7 +118,8 @@ def _is_history(path: Path) -> bool:
     from ictscore.formats.tomlfile import read_text
 
     header = next(
-        (ln for ln in read_text(path).splitlines() if ln.strip() and not ln.startswith("#")), ""
+        (ln for ln in read_text(path, True).splitlines() if ln.strip() and not ln.startswith("#")),
+        "",
     )
     cols = {c.strip() for c in header.split(",")}
     return {"edition", "status"} <= cols

@@ -24,6 +24,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from ictscore.formats.criteria import Criteria, Strict, no_keys
+from ictscore.formats.csvtext import checked_lines, csv_error
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.kinds import (
     VERSION_DESCRIPTION,
@@ -353,7 +354,7 @@ def load_csv(path: Path, criteria: Criteria) -> Dataset:
     except (OSError, UnicodeDecodeError):
         # the whole-file reader words these (which byte is not UTF-8, counted from the start of
         # the file, not of the chunk being decoded); it raises the same InputError as ever
-        read_text(path)
+        read_text(path, table=True)
         raise
 
 
@@ -386,7 +387,7 @@ def _parse_csv_lines(f: Iterable[str], path: Path, criteria: Criteria) -> Datase
             break
         if rest:
             break
-    reader = csv.reader(itertools.chain(rest, body))
+    reader = csv.reader(checked_lines(path, itertools.chain(rest, body), first + 1))
     try:
         head = next(reader, None)
         if head is None:
@@ -476,7 +477,7 @@ def _parse_csv_lines(f: Iterable[str], path: Path, criteria: Criteria) -> Datase
             )
             row_lines.append(r)
     except csv.Error as exc:
-        raise InputError.one(path, N_("malformed CSV: {exc}", exc=exc)) from None
+        raise csv_error(path, exc, first + reader.line_num) from None
     if not rows and not pc.problems:
         pc.add(path, N_("no entity rows"))
     pc.raise_if_any()

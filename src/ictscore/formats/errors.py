@@ -109,7 +109,8 @@ def summarise(
     """The lines to show for a list of problems: every one while they are few; grouped by kind
     and place, with a count and the first examples, when a file has thousands (a missing column
     is one line, not one per row); at most `kinds` groups, then the total. `show` writes one
-    problem and `say` the summary lines, in the reader's language."""
+    problem and `say` the summary lines, in the reader's language (their words are messages of
+    the catalogue, marked here)."""
     if len(problems) <= first * 3:
         return [show(p) for p in problems]
     groups: dict[tuple[str, str, str], list[Problem]] = {}
@@ -120,7 +121,7 @@ def summarise(
         if k == kinds:
             rest = sum(len(m) for m in list(groups.values())[kinds:])
             out.append(
-                say("… and {n} more problems of {k} other kinds", n=rest, k=len(groups) - kinds)
+                say(N_("… and {n} more problems of {k} other kinds"), n=rest, k=len(groups) - kinds)
             )
             break
         out += [show(p) for p in members[:first]]
@@ -128,10 +129,10 @@ def summarise(
             out.append(
                 "  "
                 + say(
-                    "… and {n} more like this ({total} in all)",
+                    N_("… and {n} more like this ({total} in all)"),
                     n=len(members) - first,
                     total=len(members),
                 )
             )
-    out.append(say("{n} problems in all", n=len(problems)))
+    out.append(say(N_("{n} problems in all"), n=len(problems)))
     return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from ictscore.formats.csvtext import check_text, csv_error, open_quote_line, unclosed_quote
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.message import N_
 from ictscore.formats.tomlfile import read_text
@@ -73,15 +74,21 @@ class History:
 
 def load_history(path: Path) -> History:
     """Read and check a history file; every bad cell is reported with its line and column."""
-    text = read_text(path)
+    text = read_text(path, table=True)
     lines = text.splitlines(keepends=True)
     first = 0
     while first < len(lines) and lines[first].lstrip().startswith("#"):
         first += 1
+    body = "".join(lines[first:])
+    check_text(path, body, first + 1)
+    opened = open_quote_line(body, ",")
+    if opened is not None:
+        raise unclosed_quote(path, first + opened)
+    reader = csv.reader(io.StringIO(body, newline=""))
     try:
-        table = list(csv.reader(io.StringIO("".join(lines[first:]), newline="")))
+        table = list(reader)
     except csv.Error as exc:
-        raise InputError.one(path, N_("malformed CSV: {exc}", exc=exc)) from None
+        raise csv_error(path, exc, first + reader.line_num) from None
     if not table:
         raise InputError.one(path, N_("no header row"))
     header = [h.strip() for h in table[0]]

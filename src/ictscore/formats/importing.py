@@ -515,7 +515,9 @@ class _Importer:
         if seen:
             mark = next(iter(seen))
             self.notes.append(
-                "decimal mark: " + ("comma (1.234,5)" if mark == "," else "point (1,234.5)")
+                N_("decimal mark: comma (1.234,5)")
+                if mark == ","
+                else N_("decimal mark: point (1,234.5)")
             )
             return mark
         return None

@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from ictscore.formats.criteria import Strict, no_items
+from ictscore.formats.csvtext import csv_error
 from ictscore.formats.errors import InputError, ProblemCollector, did_you_mean
 from ictscore.formats.kinds import (
     VERSION_DESCRIPTION,
@@ -100,11 +101,13 @@ class EntityRecord(Strict):
     )
     ended: dt.date | None = Field(
         default=None,
-        description="When this unit stopped existing on its own (it became part of `became`).",
+        description="When this unit stopped existing on its own (it became part of `became`), "
+        "or stopped being called so (it goes on as `became`, its own id, under a new name).",
     )
     became: str | None = Field(
         default=None,
-        description="The id of the unit (in the successor list) it became part of on `ended`.",
+        description="The id of the unit (in the successor list) it became part of on `ended`; "
+        "its own id when it was renamed.",
     )
 
 
@@ -373,11 +376,24 @@ def _check_own_lineage(path: Path, text: str, file: EntityListFile, pc: ProblemC
             pc.add(path, msg, f"entity[{i + 1}].formed_from", locate(text, (*loc, "formed_from")))
 
 
+def _renamed(
+    prev: EntityRecord, rec: EntityRecord, old: EntityNames, prefixes: Sequence[str]
+) -> bool:
+    """A unit that went on under its id with another name (Thừa Thiên - Huế → TP. Huế): told by
+    the names as matching reads them, so "TP. Hà Nội" and "Hà Nội" are one name."""
+    if not prev.name or not rec.name:
+        return False
+    return name_key(prev.name, old.prefixes) != name_key(rec.name, prefixes)
+
+
 def _check_lineage(
     path: Path, text: str, file: EntityListFile, old: EntityNames, pc: ProblemCollector
 ) -> None:
-    """Every old unit is in exactly one new unit, and the old list says the same of it."""
+    """Every old unit is in exactly one new unit, and the old list says the same of it: a
+    merged unit's predecessors and a renamed unit's former self say what they became (the link
+    `history` follows forward), and when, if the new unit says when it was formed."""
     old_name = Path(old.origin).name
+    prefixes = file.info.prefixes if file.info is not None else ()
     covered: set[str] = set()
     for i, rec in enumerate(file.entity):
         where = f"entity[{i + 1}].formed_from"
@@ -443,7 +459,22 @@ def _check_lineage(
                     where,
                     line,
                 )
-            if merged and prev.ended and rec.formed and prev.ended != rec.formed:
+            elif not merged and prev.became is None and _renamed(prev, rec, old, prefixes):
+                pc.add(
+                    path,
+                    N_(
+                        "'{id}' goes on under a new name ('{old}' → '{new}'), but {old_name} "
+                        'does not say so (expected became = "{id}" and ended = the date of the '
+                        "new name)",
+                        id=rec.id,
+                        old=prev.name,
+                        new=rec.name,
+                        old_name=old_name,
+                    ),
+                    where,
+                    line,
+                )
+            if prev.ended and rec.formed and prev.ended != rec.formed:
                 pc.add(
                     path,
                     N_(
@@ -473,8 +504,17 @@ def _check_lineage(
 
 
 def _from_csv(path: Path) -> EntityNames:
-    lines = [ln for ln in read_text(path).splitlines() if not ln.lstrip().startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    kept = [
+        (n, ln)
+        for n, ln in enumerate(read_text(path, table=True).splitlines(), start=1)
+        if not ln.lstrip().startswith("#")
+    ]
+    reader = csv.DictReader(io.StringIO("\n".join(ln for _, ln in kept)))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # said at the file's line, the notes counted back in
+        line = kept[min(reader.line_num, len(kept)) - 1][0] if kept else None
+        raise csv_error(path, exc, line) from None
     if not rows or "id" not in rows[0]:
         raise InputError.one(path, N_("an entity list in CSV needs an 'id' column"))
     recs = [

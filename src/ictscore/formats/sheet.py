@@ -13,6 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ictscore.formats.csvtext import (
+    check_bytes,
+    check_text,
+    csv_error,
+    open_quote_line,
+    unclosed_quote,
+)
 from ictscore.formats.errors import InputError
 from ictscore.formats.inputs import note_read
 from ictscore.formats.message import N_, os_error
@@ -86,7 +93,7 @@ def _decode(path: Path) -> str:
         raise InputError.one(path, N_("cannot read file: {error}", error=os_error(exc))) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            wide = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             # a UTF-16 mark followed by something else (found by scripts/fuzz.py)
             raise InputError.one(
@@ -97,13 +104,17 @@ def _decode(path: Path) -> str:
                     start=exc.start,
                 ),
             ) from None
+        check_text(path, wide)
+        return wide
+    check_bytes(path, raw)
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError.one(
             path,
             N_("not UTF-8 text (byte {byte}); in Excel use 'Save As → CSV UTF-8'", byte=exc.start),
         ) from None
+    return text
 
 
 def sniff_delimiter(text: str) -> str:
@@ -111,7 +122,12 @@ def sniff_delimiter(text: str) -> str:
     lines = [ln for ln in text.splitlines() if ln.strip()][:30]
     best, best_score = ",", -1.0
     for d in DELIMITERS:
-        counts = [len(r) for r in csv.reader(lines, delimiter=d)]
+        try:
+            # line by line: a quote left open must not take the lines after it into one cell
+            # and so lose the vote of the separator it belongs to
+            counts = [len(r) for ln in lines for r in csv.reader([ln], delimiter=d)]
+        except csv.Error:  # a cell too long for the reader: not this separator's, said later
+            continue
         if not counts:
             continue
         width, agree = Counter(counts).most_common(1)[0]
@@ -142,24 +158,88 @@ def _read_csv(path: Path, delimiter: str | None) -> Grid:
                 delimiter=delimiter,
             )
         )
+    opened = open_quote_line(text, delimiter)
+    if opened is not None:
+        raise unclosed_quote(path, opened)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        rows = list(reader)
     except csv.Error as exc:
-        raise InputError.one(path, N_("malformed CSV: {exc}", exc=exc)) from None
+        raise csv_error(path, exc, reader.line_num) from None
     return Grid([[Cell(c) for c in r] for r in rows], str(path), notes)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Grid:
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an old .xls begins, and an .xlsx protected by a password (encrypted into the same box)."""
+
+
+def _not_a_workbook(path: Path, exc: BaseException) -> str:
+    """Why openpyxl refused a file, from what the file is, in words a planner acts on.
+
+    The library's own English ("File is not a zip file") is a parameter the Vietnamese leaves
+    out and `--lang en` keeps, for whoever reports the bug.
+    """
     from zipfile import BadZipFile
 
+    said = str(exc) or type(exc).__name__
+    if isinstance(exc, OSError):
+        return N_("cannot read file: {error}", error=os_error(exc))
+    if not isinstance(exc, BadZipFile):
+        if isinstance(exc, KeyError):
+            return N_("a ZIP archive, but not an XLSX workbook ({exc})", exc=said)
+        return N_(
+            "the workbook is damaged: a part of it cannot be read; open it in Excel and save "
+            "it again ({exc})",
+            exc=said,
+        )
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError as err:
+        return N_("cannot read file: {error}", error=os_error(err))
+    if head.startswith(_OLE2):
+        return N_(
+            "an Excel file that is not XLSX (an old .xls, or a workbook protected by a "
+            "password): save it as .xlsx without a password, or as CSV UTF-8 ({exc})",
+            exc=said,
+        )
+    if head.startswith(b"PK"):
+        return N_(
+            "the workbook is damaged or cut short (copied or downloaded only in part?): open "
+            "it in Excel and save it again ({exc})",
+            exc=said,
+        )
+    if head and _is_text(head):
+        return N_(
+            "this is text, not an XLSX workbook (a CSV named .xlsx?): give it the name it "
+            "should have, .csv ({exc})",
+            exc=said,
+        )
+    return N_("not an XLSX workbook, nor any file a spreadsheet is saved as ({exc})", exc=said)
+
+
+def _is_text(head: bytes) -> bool:
+    """UTF-8 (a character cut at the end aside) without a NUL byte: a CSV, not random bytes."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:
+            return False
+    return b"\x00" not in head
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     import openpyxl  # imported here: reading a CSV need not load it
 
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise InputError.one(path, N_("file not found")) from None
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError.one(path, N_("not a readable XLSX workbook: {exc}", exc=exc)) from None
+    except Exception as exc:  # whatever a damaged file makes openpyxl raise
+        # (BadZipFile, zlib's error, the XML parsers' SyntaxError, a KeyError for a missing
+        # part, a TypeError or ValueError for a part that parses but is no workbook's): each
+        # one is the file's fault, found by fuzzing, and said as such rather than a traceback
+        raise InputError.one(path, _not_a_workbook(path, exc)) from None
     names = wb.sheetnames
     notes: list[str] = []
     if sheet is None:

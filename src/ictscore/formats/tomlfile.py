@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ictscore.formats.csvtext import check_bytes
 from ictscore.formats.errors import InputError, Problem, did_you_mean
 from ictscore.formats.inputs import note_read
 from ictscore.formats.message import N_, Message, message_of, os_error
@@ -26,9 +27,12 @@ from ictscore.formats.message import N_, Message, message_of, os_error
 M = TypeVar("M", bound=BaseModel)
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_END = "(at end of document)"
+"""How Python's TOML reader places an error at the end of the text instead of a line."""
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, table: bool = False) -> str:
+    """The text of a file; `table` for a CSV, where a NUL byte says what the file really is."""
     note_read(path)
     try:
         raw = path.read_bytes()
@@ -38,6 +42,8 @@ def read_text(path: Path) -> str:
         raise InputError.one(path, N_("is a directory, not a file")) from None
     except OSError as exc:
         raise InputError.one(path, N_("cannot read file: {error}", error=os_error(exc))) from None
+    if table:
+        check_bytes(path, raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -61,6 +67,10 @@ def parse_toml(path: Path, text: str | None = None) -> tuple[dict[str, Any], str
         if m:
             line, col = int(m.group(1)), int(m.group(2))
             msg = _TOML_POS.sub("", msg).strip()
+        elif msg.endswith(_TOML_END):  # an array or a table left open: the end is the place
+            rest = text.split("\n")
+            line, col = len(rest), len(rest[-1]) + 1
+            msg = msg.removesuffix(_TOML_END).strip()
         raise InputError(
             [Problem(str(path), N_("TOML syntax error: {msg}", msg=_toml_said(msg)), "", line, col)]
         ) from None

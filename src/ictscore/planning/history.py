@@ -120,6 +120,10 @@ class UnitHistory:
         return any(st.rank is not None for st in self.standings())
 
 
+ENTITY_ARG, ENTITIES_ARG, FAMILY_ARG = "ENTITY", "--entities", "--family"
+"""The arguments of `ictscore history` a refusal names as its place, spelt as its usage line."""
+
+
 def bundled_lists(root: Path) -> list[EntityNames]:
     return [load_entity_list(p) for p in sorted((root / "entities").glob("*.toml"))]
 
@@ -154,20 +158,21 @@ def _lists_for(history: History, lists: Iterable[EntityNames]) -> list[EntityNam
 def find_unit(
     entity: str, history: History, lists: Sequence[EntityNames], within: str | None = None
 ) -> tuple[EntityNames, str]:
-    """The list and id of the unit called `entity` (id or any name), newest list first."""
+    """The list and id of the unit called `entity` (id or any name), newest list first.
+
+    A refusal names the results file looked in and the argument at fault (`ENTITY`, as the
+    usage line calls it, or `--entities`), the way a scenario's refusal names its `--node`:
+    the file is what was read, the argument the place to correct.
+    """
     candidates = _lists_for(history, lists)
     if within is not None:
         candidates = [n for n in candidates if within in (n.list_id, Path(n.origin).stem)]
         if not candidates:
             known = ", ".join(sorted(history.lists()))
             raise InputError.one(
-                "history",
-                N_(
-                    "no list '{list}' in {file} ({known})",
-                    list=within,
-                    file=history.path.name,
-                    known=known,
-                ),
+                history.path,
+                N_("no list '{list}' in this file (it has: {known})", list=within, known=known),
+                ENTITIES_ARG,
             )
     last: str | None = None
     for names in candidates:
@@ -177,10 +182,11 @@ def find_unit(
             return names, names.match(entity)
         except NameLookupError as exc:
             last = message_of(exc)
-    where = ", ".join(n.list_id for n in candidates) or N_("no entity list")
+    where = ", ".join(Path(n.origin).name for n in candidates) or N_("no entity list")
     raise InputError.one(
-        "history",
+        history.path,
         N_("{what} (looked in {where})", what=last or N_("'{name}'", name=entity), where=where),
+        ENTITY_ARG,
     )
 
 
@@ -250,10 +256,11 @@ def load_unit_history(
     if not paths:
         known = ", ".join(families(root)) or N_("none")
         raise InputError.one(
-            "history",
+            root / "history",
             N_(
                 "no results file for family '{family}' (known: {known})", family=family, known=known
             ),
+            FAMILY_ARG,
         )
     lists = bundled_lists(root)
     last: InputError | None = None

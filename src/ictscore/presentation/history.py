@@ -28,6 +28,8 @@ _SAID = {
     "none": N_("{unit}: no published result yet."),
     "formed": N_("{name} was formed on {date} from: {parts}."),
     "became": N_("From {date}, {name} is part of {new}."),
+    "renamed": N_("From {date}, {name} is called {new}."),
+    "was_called": N_("Before {date}, {name} was called {old}."),
 }
 
 
@@ -94,7 +96,9 @@ def date(d: dt.date, lang: str) -> str:
 
 
 def lineage_line(uh: UnitHistory, lang: str) -> str:
-    """What the unit was formed from, or what it became; '' for a unit unchanged."""
+    """What the unit was formed from, what it became, or the name it had or has; '' for a unit
+    unchanged. A unit that went on under its id with another name (Thừa Thiên - Huế, TP. Huế
+    from 1/1/2025) is not "part of" its successor: it is called so."""
     rec = uh.names.records[uh.id]
     name = unit_name(uh, lang)
     if uh.names.merged(uh.id) and rec.formed is not None:
@@ -102,8 +106,12 @@ def lineage_line(uh: UnitHistory, lang: str) -> str:
         return _say("formed", lang, name=name, date=date(rec.formed, lang), parts=parts)
     succ = next((s for s in uh.series if s.relation == "successor"), None)
     if succ is not None and rec.ended is not None:
+        key = "became" if succ.names.merged(succ.id) else "renamed"
+        return _say(key, lang, name=name, date=date(rec.ended, lang), new=series_label(succ, lang))
+    same = next((s for s in uh.series if s.relation == "same"), None)
+    if same is not None and rec.formed is not None and not same.shares_name:
         return _say(
-            "became", lang, name=name, date=date(rec.ended, lang), new=series_label(succ, lang)
+            "was_called", lang, name=name, date=date(rec.formed, lang), old=series_label(same, lang)
         )
     return ""
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from ictscore.formats.scenario import Scenario
 from ictscore.presentation import i18n
-from ictscore.presentation.i18n import NP_
+from ictscore.presentation.i18n import N_, NP_
 
+NOTES_HEADING = N_("Notes")
+"""What the notes are headed with wherever they are written: under compute's table, the
+Markdown section, the workbook's sheet and the first cell of each CSV note row."""
 RULE_WORDS = {"mean": NP_("merge rule", "mean"), "sum": NP_("merge rule", "sum")}
 """A merge rule as the sentence "each value is the {rule} of ..." names it."""
 

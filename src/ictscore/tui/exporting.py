@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ictscore.formats.errors import InputError
 from ictscore.presentation import i18n, writers
-from ictscore.presentation.documents import Kind, ResultsDoc, report_of
+from ictscore.presentation.documents import Kind, report_of, results_of
 from ictscore.tui.i18n import N_, tr
 from ictscore.tui.screens.confirm import ChoiceScreen
 from ictscore.tui.screens.prompt import PromptScreen
@@ -74,7 +74,7 @@ def write(session: Session, path: Path, lang: str, report: bool) -> Path:
     projection = session.projection()
     if report:
         return writers.write_file(report_of(session.scenario, projection), path, lang)
-    return writers.write_file(ResultsDoc(projection, session.scenario.applied()), path, lang)
+    return writers.write_file(results_of(session.scenario, projection, lang), path, lang)
 
 
 async def export_dialog(app: IctscoreApp, report: bool) -> Path | None:

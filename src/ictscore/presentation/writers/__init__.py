@@ -146,7 +146,7 @@ def _xlsx(doc: Document, lang: str) -> bytes:
     if isinstance(doc, ResultsDoc):
         from ictscore.presentation.writers.xlsx import workbook_bytes
 
-        return workbook_bytes(doc.projection, doc.changes, lang)
+        return workbook_bytes(doc.projection, doc.changes, lang, doc.notes)
     raise CannotWrite(
         N_("the {fmt} format does not write a {kind} document", fmt="xlsx", kind=doc.kind)
     )
@@ -226,7 +226,8 @@ def write_file(doc: Document, path: Path, lang: str, csv_style: CsvStyle | None 
     """Write a document in the format its file name chooses, atomically; return the path.
 
     A `.csv` file is opened by a person, in Excel: in the Vietnamese style (`;`, decimal
-    commas, BOM) when the output is Vietnamese, unless `csv_style` says otherwise; every face
+    commas, BOM) when the output is Vietnamese, unless `csv_style` says otherwise, with the
+    results' notes in rows under the table; every face
     writes through here, so the same choice gives the same bytes from each.
     InputError for an extension of no format of the kind or an unwritable place, so that
     every face reports it as bad input rather than a traceback.
@@ -235,7 +236,18 @@ def write_file(doc: Document, path: Path, lang: str, csv_style: CsvStyle | None 
     if w.name != "csv":
         return write_output(path, w.data(doc, lang))
     style = csv_style or default_for(lang)
-    return write_output(path, text(doc, "csv", lang, style).encode("utf-8"))
+    table = text(doc, "csv", lang) + _reader_notes(doc, lang)
+    return write_output(path, restyle(table, style).encode("utf-8"))
+
+
+def _reader_notes(doc: Document, lang: str) -> str:
+    """The notes under a CSV file's table: a CSV has no other place a person would see them,
+    and the file must not say less than `compute` (`results.notes_to_csv` says why there)."""
+    if not isinstance(doc, ResultsDoc) or not doc.notes:
+        return ""
+    from ictscore.presentation.writers.results import notes_to_csv
+
+    return notes_to_csv(doc.notes, lang)
 
 
 def write_output(path: Path, data: bytes) -> Path:

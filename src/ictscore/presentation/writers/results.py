@@ -17,6 +17,7 @@ from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import Projection, display_order
 from ictscore.presentation import display, i18n
 from ictscore.presentation.i18n import N_, NP_
+from ictscore.presentation.notes import NOTES_HEADING
 from ictscore.presentation.writers.tables import md_table, text_table
 
 if TYPE_CHECKING:  # `compute` does not compare: the comparison's module stays unimported there
@@ -39,7 +40,7 @@ _T = {
     "differs": N_("Differs"),
     "only": N_("Only in"),
     "of": N_("of"),
-    "notes": N_("Notes"),
+    "notes": NOTES_HEADING,
 }
 
 
@@ -144,6 +145,26 @@ def projection_to_csv(p: Projection) -> str:
                 *[_num(r.scores[n][i]) for n in nodes],
             ]
         )
+    return out.getvalue()
+
+
+def notes_to_csv(notes: Sequence[str], lang: str) -> str:
+    """The notes as rows under a CSV table, for the file a person opens in Excel.
+
+    Excel shows a CSV as one sheet, so the notes can only be rows of it: after a blank row, each
+    in a row of its own headed "Ghi chú" in the first column, the sentence beside it, as compute
+    prints them under its table. A heading in the first cell is also what `ictscore import`
+    takes for a note row, so the file still reads back as data. Standard output (`compute
+    --format csv`) stays one table: programs read it.
+    """
+    if not notes:
+        return ""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow([])
+    heading = i18n.gettext(NOTES_HEADING, lang)
+    for n in notes:
+        w.writerow([heading, n])
     return out.getvalue()
 
 

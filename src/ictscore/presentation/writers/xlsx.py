@@ -13,15 +13,21 @@ from typing import Any
 from ictscore.formats.criteria import Indicator
 from ictscore.formats.scenario import Change
 from ictscore.planning.whatif import Projection, display_order
-from ictscore.presentation import display
+from ictscore.presentation import display, i18n
+from ictscore.presentation.notes import NOTES_HEADING
 from ictscore.presentation.words import word
 
 HEAD_FONT: dict[str, Any] = {"bold": True}
 
 
-def workbook_bytes(p: Projection, changes: Sequence[Change], lang: str = "vi") -> bytes:
+def workbook_bytes(
+    p: Projection, changes: Sequence[Change], lang: str = "vi", notes: Sequence[str] = ()
+) -> bytes:
+    """`notes` (what compute prints under its table) get a last sheet of their own, there only
+    when there are some: a sheet is where a workbook's reader looks, and an empty one would
+    say nothing."""
     import openpyxl  # imported here: `--format json` need not load it
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     wb = openpyxl.Workbook()
     sheets = [
@@ -31,6 +37,9 @@ def workbook_bytes(p: Projection, changes: Sequence[Change], lang: str = "vi") -
         (word("sheet_changes", lang), _changes(p, changes, lang)),
         (word("sheet_sources", lang), _sources(p, lang)),
     ]
+    heading = i18n.gettext(NOTES_HEADING, lang)
+    if notes:
+        sheets.append((heading, [[heading], *([n] for n in notes)]))
     first = True
     for title, rows in sheets:
         ws = wb.active if first else wb.create_sheet()
@@ -44,6 +53,10 @@ def workbook_bytes(p: Projection, changes: Sequence[Change], lang: str = "vi") -
         for col in ws.columns:
             width = max(len(str(c.value or "")) for c in col)
             ws.column_dimensions[col[0].column_letter].width = min(60, max(8, width + 2))
+        if title == heading:  # a sentence per row: wrapped in its column, read without scrolling
+            ws.column_dimensions["A"].width = 100
+            for (cell,) in ws.iter_rows(min_row=2):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

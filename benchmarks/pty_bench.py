@@ -1,6 +1,6 @@
 """What a person sees: keypress to the last byte of the screen update, in a real pseudo-terminal.
 
-Run: python benchmarks/pty_bench.py [--presses 15] [--scenario PATH ...]
+Run: python benchmarks/pty_bench.py [--presses 15] [--scenario PATH ...] [--first-paint N]
 
 `ictscore open SCENARIO` is started on a pseudo-terminal of 120×40 with TERM=xterm-256color,
 as a person starts it. Once its first screen has settled (no output for a second), one indicator
@@ -18,6 +18,11 @@ and the ratio of an edit to a cursor move (the issue's target: at most 1.5× med
 edit at most 4× the median cursor move) are printed for the 63 provinces of DTI 2022 and the
 3,321 illustrative communes. The journal is written to a temporary folder and read back
 afterwards, to check that every + was an edit.
+
+With `--first-paint N`, the time from starting the program to its first settled screen instead:
+N runs each, interleaved, of a minimal Textual app (a header, a label, a footer: the floor of
+any Textual program on this machine) and of `ictscore open` on the default scenario and on each
+scenario above, with medians and ratios to the floor.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
 SCENARIOS = [
     ROOT / "scenarios" / "dti-2022-bac-giang.toml",
     ROOT / "scenarios" / "communes-2025-illustrative.toml",
@@ -131,13 +137,71 @@ def measure(path: Path, presses: int, quiet: float, dump: Path | None = None) ->
     return {"first_paint": first_paint, "edits": edits, "moves": moves, "journal": logged}
 
 
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Label
+
+class Minimal(App):
+    BINDINGS = [("q", "quit", "Quit")]
+    def compose(self):
+        yield Header()
+        yield Label("hello")
+        yield Footer()
+
+Minimal().run()
+"""
+
+
+def first_paint(argv: list[str], quiet: float) -> float:
+    journal_dir = tempfile.mkdtemp(prefix="ictscore-pty-bench-")
+    env = dict(os.environ, TERM="xterm-256color", ICTSCORE_JOURNAL_DIR=journal_dir)
+    for var in ("PYTHONDONTWRITEBYTECODE", "COLUMNS", "LINES"):
+        env.pop(var, None)
+    t = time.perf_counter()
+    term = Terminal(argv, env)
+    try:
+        painted = term.drain(quiet=quiet, first=60.0)
+        return (painted or time.perf_counter()) - t
+    finally:
+        term.close()
+
+
+def first_paints(runs: int, scenarios: list[Path]) -> None:
+    from ictscore.resources import default_scenario
+
+    commands = {"minimal Textual app": [sys.executable, "-c", MINIMAL_APP]}
+    for path in [default_scenario(), *scenarios]:
+        commands[f"ictscore open {path.name}"] = [
+            sys.executable,
+            "-m",
+            "ictscore",
+            "open",
+            str(path),
+        ]
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for argv in commands.values():  # once each, unmeasured: bytecode caches, disk cache
+        first_paint(argv, 1.0)
+    for _ in range(runs):
+        for name, argv in commands.items():
+            times[name].append(first_paint(argv, 1.0))
+    floor = statistics.median(times["minimal Textual app"])
+    print(f"first paint, median of {runs} interleaved runs (start to the last byte of the screen):")
+    for name, ts in times.items():
+        m = statistics.median(ts)
+        print(f"    {name:48s} {m * 1000:7.0f} ms  {m / floor:5.2f}× the minimal app")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--presses", type=int, default=15, help="edits and cursor moves, each")
     ap.add_argument("--quiet", type=float, default=0.15, help="seconds of silence ending a paint")
     ap.add_argument("--scenario", type=Path, action="append", help="(default: 63 and 3,321)")
     ap.add_argument("--dump", type=Path, help="write what the program wrote to this file")
+    ap.add_argument("--first-paint", type=int, metavar="N", help="time N first paints instead")
     args = ap.parse_args()
+    if args.first_paint:
+        first_paints(args.first_paint, args.scenario or SCENARIOS)
+        return 0
     for path in args.scenario or SCENARIOS:
         r = measure(path, args.presses, args.quiet, args.dump)
         edits = [x * 1000 for x in r["edits"]]  # type: ignore[attr-defined]

@@ -8,26 +8,40 @@ compares unrounded scores, where float noise still counts as a tie.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 from ictscore.scoring.base import TIE_TOLERANCE
 
-__all__ = ["TIE_TOLERANCE", "Ranks", "rank_column", "rank_key", "rank_of"]
+__all__ = ["TIE_TOLERANCE", "Ranks", "displayed", "rank_column", "rank_key", "rank_of"]
+
+
+def displayed(score: float, decimals: int) -> float:
+    """The score as a reader sees it with `decimals`: the float's shortest decimal text (what
+    it prints as) rounded half up, as an official rounds (77,25 → 77,3; 0,125 → 0,13).
+
+    The display writes this value and the ranks compare it, so a table never shows two equal
+    numbers ranked apart, or two different ones tied. Python's `round` rounds the binary value
+    half to even instead (77.25 → 77.2, 2.675 → 2.67): it agrees everywhere but at a half, so it
+    answers unless the score sits on one.
+    """
+    scaled = abs(score) * 10.0**decimals
+    if scaled < 1e9 and abs(scaled - math.floor(scaled) - 0.5) > 1e-6:
+        return round(score, decimals)
+    exact = Decimal(repr(score)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return float(exact)
 
 
 def rank_key(score: float, decimals: int | None) -> float:
-    """What a rank compares: the score as displayed with `decimals`, or unrounded (None).
-
-    Python's `round` rounds the binary value correctly, as the display's format does, so a
-    score and its displayed text never disagree about a tie.
-    """
-    return score if decimals is None else round(score, decimals)
+    """What a rank compares: the score as displayed with `decimals`, or unrounded (None)."""
+    return score if decimals is None else displayed(score, decimals)
 
 
 def same(a: float, b: float, decimals: int | None) -> bool:
     """Whether two scores tie: equal as displayed, or equal up to float noise when unrounded."""
     if decimals is not None:
-        return round(a, decimals) == round(b, decimals)
+        return displayed(a, decimals) == displayed(b, decimals)
     return abs(a - b) <= TIE_TOLERANCE * max(1.0, abs(a), abs(b))
 
 
@@ -80,20 +94,20 @@ def rank_of(
     s = scores[i]
     if s is None:
         return None
-    k = round(s, decimals)
+    k = displayed(s, decimals)
     # only scores within one unit of the last decimal of `k` can round to either side of it
     # (rounding moves a score by half a unit at most): the others need no rounding
     unit = 10.0**-decimals
     lo, hi = k - unit, k + unit
-    near = [round(x, decimals) for x in scores if x is not None and lo <= x <= hi]
+    near = [displayed(x, decimals) for x in scores if x is not None and lo <= x <= hi]
     far = [x for x in scores if x is not None and x > hi]
     above = len(far) + sum(1 for x in near if x > k)
     if ties == "competition":
         return above + 1
     if ties == "dense":
-        return len({round(x, decimals) for x in far} | {x for x in near if x > k}) + 1
+        return len({displayed(x, decimals) for x in far} | {x for x in near if x > k}) + 1
     before = sum(
-        1 for x in scores[:i] if x is not None and lo <= x <= hi and round(x, decimals) == k
+        1 for x in scores[:i] if x is not None and lo <= x <= hi and displayed(x, decimals) == k
     )
     return above + before + 1  # ordinal: ties in data order
 

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ictscore.engine.compute import Engine
+from ictscore.engine.ranking import displayed
 from ictscore.engine.result import Result
 from ictscore.formats.criteria import Aggregate, Indicator
 from ictscore.formats.values import Value
@@ -108,11 +109,11 @@ class BatchEvaluator:
 
 
 def round_scores(s: Array, decimals: int | None) -> Array:
-    """Scores rounded as `round(x, decimals)` rounds them, elementwise.
+    """Scores rounded as the engine's ranks round them (`ranking.displayed`), elementwise.
 
     numpy's own rounding scales, rounds and scales back, which can land on the other side of a
-    half from the correctly rounded value that the display and the engine's ranks use; the few
-    values that sit near a half are rounded by Python itself.
+    half from the value the display and the engine's ranks use; the few values that sit near a
+    half are rounded by `displayed` itself.
     """
     if decimals is None:
         return s
@@ -123,7 +124,7 @@ def round_scores(s: Array, decimals: int | None) -> Array:
         near = np.abs(np.abs(t - np.trunc(t)) - 0.5) < 1e-6
     if near.any():
         out = np.array(out, dtype=np.float64)
-        out[near] = [round(float(v), decimals) for v in s[near]]
+        out[near] = [displayed(float(v), decimals) for v in s[near]]
     return np.asarray(out, dtype=np.float64)
 
 

@@ -12,6 +12,7 @@ import decimal
 
 from babel.numbers import format_decimal
 
+from ictscore.engine.ranking import displayed
 from ictscore.formats.criteria import Criteria
 from ictscore.presentation import i18n
 from ictscore.presentation.i18n import LANGS
@@ -24,11 +25,12 @@ def _locale(lang: str) -> str:
     return lang if lang in LANGS else "vi"
 
 
-def _format(value: float, pattern: str, lang: str) -> str:
-    """Babel's formatting, rounding half up as an official rounds (655,85 → 655,9), where
-    Babel's default is half to even; the shortest decimal text of the float is rounded."""
+def _format(value: float, decimals: int, pattern: str, lang: str) -> str:
+    """Babel's formatting of the value a reader sees (`ranking.displayed`: half up, as an
+    official rounds, 655,85 → 655,9), which is also the value the ranks compare; Babel only
+    writes it, with the locale's symbols."""
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
-        return format_decimal(value, format=pattern, locale=_locale(lang))
+        return format_decimal(displayed(value, decimals), format=pattern, locale=_locale(lang))
 
 
 def _pattern(decimals: int, sign: bool, optional: bool = False) -> str:
@@ -41,12 +43,12 @@ def number(value: float | None, decimals: int = 4, lang: str = "vi", sign: bool 
     """1.234,5000 in Vietnamese, 1,234.5000 in English (Babel's CLDR symbols for the locale)."""
     if value is None:
         return "—"
-    return _format(value, _pattern(decimals, sign), lang)
+    return _format(value, decimals, _pattern(decimals, sign), lang)
 
 
 def short(value: float, decimals: int = 2, lang: str = "vi") -> str:
     """At most `decimals`, trailing zeros dropped: 1,5 and 30 rather than 1,50 and 30,00."""
-    return _format(value, _pattern(decimals, False, True), lang)
+    return _format(value, decimals, _pattern(decimals, False, True), lang)
 
 
 def money(vnd: float | None, lang: str = "vi") -> str:

@@ -73,6 +73,20 @@ class Spy:
         monkeypatch.setattr(owner, name, spy)
 
 
+async def test_the_first_paint_fills_the_ranking_once(make_app: MakeApp) -> None:
+    """Filled before its first layout, the table filled again on the first resize: two fills
+    of every row on the way to the first screen."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(RankingTable)
+        assert table.filled == 1 and table.row_count == len(app.session.result.entity_ids)
+        assert table.cursor_row == table.get_row_index(app.session.focus)  # put on the focus
+        await pilot.resize_terminal(100, 40)  # a new width is a new layout: filled again
+        await pilot.pause()
+        assert table.filled == 2
+
+
 async def test_an_edit_updates_cells_and_never_refills_the_ranking(
     make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

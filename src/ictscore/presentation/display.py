@@ -9,8 +9,10 @@ by `ictscore.presentation.numbers`.
 from __future__ import annotations
 
 import decimal
+from functools import cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from ictscore.engine.ranking import displayed
 from ictscore.formats.criteria import Criteria
@@ -25,12 +27,21 @@ def _locale(lang: str) -> str:
     return lang if lang in LANGS else "vi"
 
 
+@cache
+def _compiled(pattern: str, locale: str) -> tuple[NumberPattern, Locale]:
+    """A pattern parsed once: a table of 3,321 communes formats thousands of numbers, and
+    Babel's format_decimal parses its pattern again for each."""
+    return parse_pattern(pattern), Locale.parse(locale)
+
+
 def _format(value: float, decimals: int, pattern: str, lang: str) -> str:
     """Babel's formatting of the value a reader sees (`ranking.displayed`: half up, as an
     official rounds, 655,85 → 655,9), which is also the value the ranks compare; Babel only
     writes it, with the locale's symbols."""
+    parsed, locale = _compiled(pattern, _locale(lang))
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
-        return format_decimal(displayed(value, decimals), format=pattern, locale=_locale(lang))
+        text: str = parsed.apply(displayed(value, decimals), locale)
+    return text
 
 
 def _pattern(decimals: int, sign: bool, optional: bool = False) -> str:

@@ -68,20 +68,30 @@ class RankingTable(DataTable[Text]):
         if self._shown is not None:
             self.show(*self._shown)
 
-    def _name_width(self, grade: bool) -> int:
+    def _content_width(self, rows: int) -> int:
+        """The width the rows will have: less the vertical scrollbar that `rows` will need,
+        known before the table is filled (it is filled once, when it first has a size)."""
+        width = self.scrollable_content_region.width
+        if rows + 1 > self.scrollable_content_region.height and not self.show_vertical_scrollbar:
+            width -= self.styles.scrollbar_size_vertical
+        return width
+
+    def _name_width(self, grade: bool, width: int) -> int:
         """Names are cut so that score and grade stay visible in a narrow pane."""
-        width = self.scrollable_content_region.width or 60
         fixed = 5 + 3 + 7 + (10 if grade else 0) + 2 * (5 if grade else 4)
         return max(10, width - fixed)
 
     def show(self, session: Session, lang: str) -> None:
         self._shown = (session, lang)
+        if not self.size.width:
+            # not laid out yet: the names' room is unknown, and filling now would fill again on
+            # the first resize (two fills of 3,321 rows were a third of the first paint)
+            return
         crit = session.result.criteria
         node = self.sort_node or crit.root
-        grade = (
-            bool(crit.grades) and node == crit.root and self.scrollable_content_region.width >= 50
-        )
-        layout = Layout(session, lang, node, grade, self._name_width(grade))
+        width = self._content_width(len(session.result.entity_ids))
+        grade = bool(crit.grades) and node == crit.root and width >= 50
+        layout = Layout(session, lang, node, grade, self._name_width(grade, width))
         if layout != self._layout:
             self._fill(session, layout)
         else:

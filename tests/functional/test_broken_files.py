@@ -10,7 +10,6 @@ The cases are what a planner meets: a workbook damaged in a download, a CSV save
 
 from __future__ import annotations
 
-import contextlib
 import io
 import random
 import re
@@ -26,6 +25,7 @@ from ictscore.cli.main import main
 
 from ..conftest import CRITERIA, SCENARIOS
 from .test_loader_messages_vi import _prose as _said
+from .test_loader_messages_vi import run_main as run
 from .test_vietnamese_outputs import leaks
 
 DTI = CRITERIA / "vn-dti-2022-province.toml"
@@ -150,16 +150,6 @@ TOMLS: dict[str, tuple[str, str, str]] = {
     "key-twice": ("[framework]\nid = 1\nid = 2\n", ":3:7", "không được ghi đè một giá trị"),
     "table-not-closed": ("[framework\n", ":1:11", "cần ']' ở cuối phần khai báo bảng"),
 }
-
-
-def run(args: list[str]) -> tuple[int, str]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        try:
-            code = main(args)
-        except SystemExit as stop:
-            code = int(stop.code or 0)
-    return code, err.getvalue()
 
 
 def refused(args: list[str], file: Path, lang: str = "vi") -> str:

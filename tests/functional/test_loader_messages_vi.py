@@ -22,6 +22,18 @@ CORPUS = ROOT / "tests" / "bad_inputs"
 EXAMPLE = ROOT / "tests" / "data" / "formats-example" / "criteria.toml"
 
 
+def run_main(args: list[str]) -> tuple[int, str]:
+    """`ictscore ARGS` in this process: its exit code (argparse's too) and what it wrote to
+    standard error."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = main(args)
+        except SystemExit as stop:
+            code = int(stop.code or 0)
+    return code, err.getvalue()
+
+
 def _validate(path: Path, capsys: pytest.CaptureFixture[str], *more: str) -> str:
     assert main(["validate", str(path), *more]) == 2
     return capsys.readouterr().err
@@ -64,14 +76,9 @@ def test_the_bad_input_corpus_in_vietnamese(
     args = tomllib.loads((folder / "case.expect").read_text("utf-8"))["args"]
     monkeypatch.chdir(folder)
     monkeypatch.delenv("ICTSCORE_LANG", raising=False)
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        try:
-            code = main(args)
-        except SystemExit as stop:
-            code = int(stop.code or 0)
+    code, err = run_main(args)
     assert code == 2
-    lines = [ln for ln in err.getvalue().splitlines() if ln.strip()]
+    lines = [ln for ln in err.splitlines() if ln.strip()]
     assert lines and all(ln.startswith("lỗi: ") for ln in lines), lines
     for ln in lines:
         assert leaks(_prose(ln)) == [], ln

@@ -8,7 +8,6 @@ by `ictscore.presentation.numbers`.
 
 from __future__ import annotations
 
-import decimal
 from functools import cache
 
 from babel import Locale
@@ -39,8 +38,7 @@ def _format(value: float, decimals: int, pattern: str, lang: str) -> str:
     official rounds, 655,85 → 655,9), which is also the value the ranks compare; Babel only
     writes it, with the locale's symbols."""
     parsed, locale = _compiled(pattern, _locale(lang))
-    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
-        text: str = parsed.apply(displayed(value, decimals), locale)
+    text: str = parsed.apply(displayed(value, decimals), locale)  # already rounded: no rounding
     return text
 
 
